@@ -1,0 +1,105 @@
+package org.onecall.dispatch.demo;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import org.onecall.dispatch.community.Community;
+import org.onecall.dispatch.community.CommunityRepository;
+import org.onecall.dispatch.household.Households;
+import org.onecall.dispatch.household.NewHousehold;
+import org.onecall.dispatch.merchant.Merchants;
+import org.onecall.dispatch.volunteer.NewVolunteer;
+import org.onecall.dispatch.volunteer.Volunteers;
+import org.onecall.events.Category;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small community in the spirit of Xinghua Nanli, Daxing (shared/DOMAIN.md): three grids,
+ * twenty volunteers, three merchants, twelve households. Loaded once, through the same services
+ * an operator uses, so every volunteer's state also reaches the matcher as an event.
+ */
+@Singleton
+@Requires(property = "onecall.demo.enabled", value = "true")
+class DemoCommunity {
+
+    static final String ID = "xinghua-nanli";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommunity.class);
+    private static final double LAT = 39.7275;
+    private static final double LON = 116.3405;
+
+    private final CommunityRepository communities;
+    private final Households households;
+    private final Volunteers volunteers;
+    private final Merchants merchants;
+    private final Clock clock;
+
+    DemoCommunity(CommunityRepository communities, Households households, Volunteers volunteers, Merchants merchants,
+                  Clock clock) {
+        this.communities = communities;
+        this.households = households;
+        this.volunteers = volunteers;
+        this.merchants = merchants;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (communities.existsById(ID)) {
+            return;
+        }
+        load();
+        LOG.info("demo community {} loaded", ID);
+    }
+
+    @Transactional
+    void load() {
+        communities.save(new Community(ID, "兴华南里社区 Xinghua Nanli", clock.instant()));
+        String[][] people = {
+                // name, phone, skills, grid offset
+                {"李建国", "13800010001", "MEDICINE,ERRANDS"}, {"王秀英", "13800010002", "MEALS,HOME_CARE"},
+                {"张伟", "13800010003", "REPAIRS"}, {"刘芳", "13800010004", "COMPANIONSHIP,COUNSELLING"},
+                {"陈明", "13800010005", "HOSPITAL_ESCORT,MEDICINE"}, {"杨丽", "13800010006", "MEALS,ERRANDS"},
+                {"赵强", "13800010007", "REPAIRS,ENVIRONMENT_SAFETY"}, {"黄敏", "13800010008", "POLICY_CONSULTING"},
+                {"周杰", "13800010009", "EDUCATION"}, {"吴静", "13800010010", "MEDIATION,COUNSELLING"},
+                {"徐磊", "13800010011", "ERRANDS,MEDICINE"}, {"孙红", "13800010012", "HOME_CARE,COMPANIONSHIP"},
+                {"马超", "13800010013", "REPAIRS"}, {"朱燕", "13800010014", "MEALS"},
+                {"胡军", "13800010015", "EMPLOYMENT,POLICY_CONSULTING"}, {"郭玲", "13800010016", "HOSPITAL_ESCORT"},
+                {"何平", "13800010017", "ENVIRONMENT_SAFETY"}, {"高翔", "13800010018", "ERRANDS,MEALS"},
+                {"林霞", "13800010019", "COMPANIONSHIP"}, {"罗刚", "13800010020", "MEDICINE,HOME_CARE"}};
+        for (int i = 0; i < people.length; i++) {
+            List<Category> skills = java.util.Arrays.stream(people[i][2].split(",")).map(Category::valueOf).toList();
+            volunteers.register(ID, new NewVolunteer(people[i][0], people[i][1], skills, LAT + offset(i, 7),
+                    LON + offset(i, 11), 2, i % 5 != 4));
+        }
+        String[][] homes = {
+                {"赵大爷", "13900020001", "1号楼", "1号楼2单元301", "grid-1"},
+                {"钱奶奶", "13900020002", "2号楼", "2号楼1单元502", "grid-1"},
+                {"孙阿姨", "13900020003", "3号楼", "3号楼3单元101", "grid-1"},
+                {"李爷爷", "01069200004", "4号楼", "4号楼1单元602", "grid-2"},
+                {"周奶奶", "13900020005", "5号楼", "5号楼2单元201", "grid-2"},
+                {"吴叔叔", "13900020006", "6号楼", "6号楼1单元402", "grid-2"},
+                {"郑大妈", "13900020007", "7号楼", "7号楼3单元302", "grid-2"},
+                {"王大爷", "13900020008", "8号楼", "8号楼1单元101", "grid-3"},
+                {"冯奶奶", "13900020009", "9号楼", "9号楼2单元502", "grid-3"},
+                {"陈阿姨", "13900020010", "10号楼", "10号楼1单元201", "grid-3"},
+                {"褚爷爷", "01069200011", "11号楼", "11号楼2单元301", "grid-3"},
+                {"卫奶奶", "13900020012", "12号楼", "12号楼1单元601", "grid-3"}};
+        for (int i = 0; i < homes.length; i++) {
+            households.register(ID, new NewHousehold(homes[i][0], homes[i][1], "兴华南里" + homes[i][2],
+                    "北京市大兴区兴华南里" + homes[i][3], homes[i][4], LAT + offset(i, 5), LON + offset(i, 3)));
+        }
+        merchants.register(ID, "兴华大药房", List.of("MEDICINE"), LAT + 0.001, LON - 0.001, 40);
+        merchants.register(ID, "兴华长者食堂", List.of("MEALS"), LAT - 0.0012, LON + 0.0008, 120);
+        merchants.register(ID, "邻里生鲜超市", List.of("ERRANDS"), LAT + 0.0004, LON + 0.0015, 80);
+    }
+
+    /** Spreads people over roughly 400 m x 400 m, deterministically. */
+    private static double offset(int i, int prime) {
+        return ((i * prime) % 17 - 8) * 0.00025;
+    }
+}

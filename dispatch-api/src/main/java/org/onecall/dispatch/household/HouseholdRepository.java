@@ -1,0 +1,14 @@
+package org.onecall.dispatch.household;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface HouseholdRepository extends CrudRepository<Household, Long> {
+
+    List<Household> findByPhone(String phone);
+
+    List<Household> findByCommunityId(String communityId);
+}

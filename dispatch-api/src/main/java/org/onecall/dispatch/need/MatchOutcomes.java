@@ -1,0 +1,106 @@
+package org.onecall.dispatch.need;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.onecall.dispatch.inbox.Inbox;
+import org.onecall.dispatch.outbox.Outbox;
+import org.onecall.dispatch.volunteer.Volunteer;
+import org.onecall.dispatch.volunteer.Volunteers;
+import org.onecall.events.EventEnvelope;
+import org.onecall.events.EventPayload;
+import org.onecall.events.MatchEvents.MatchNotFound;
+import org.onecall.events.MatchEvents.MatchProposed;
+import org.onecall.events.NeedEvents.NeedUnmatched;
+import org.onecall.events.NeedEvents.OfferMade;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the matcher's proposals into offers, or refuses them when the world has moved on. The
+ * matcher only proposes; this is where "two volunteers can never hold the same need" is enforced,
+ * by the lifecycle's compare-and-set on the need's status and matching round.
+ */
+@Singleton
+class MatchOutcomes {
+
+    static final String CONSUMER = "dispatch-api.matches";
+    /** After this many rounds of stale proposals the need goes to the coordinator instead of looping. */
+    static final int MAX_ROUNDS = 8;
+    private static final Logger LOG = LoggerFactory.getLogger(MatchOutcomes.class);
+
+    enum Outcome { OFFERED, UNMATCHED, REMATCHING, STALE, DUPLICATE, IGNORED }
+
+    private final NeedService service;
+    private final NeedRepository needs;
+    private final Lifecycle lifecycle;
+    private final Volunteers volunteers;
+    private final Inbox inbox;
+    private final Outbox outbox;
+
+    MatchOutcomes(NeedService service, NeedRepository needs, Lifecycle lifecycle, Volunteers volunteers, Inbox inbox,
+                  Outbox outbox) {
+        this.service = service;
+        this.needs = needs;
+        this.lifecycle = lifecycle;
+        this.volunteers = volunteers;
+        this.inbox = inbox;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    Outcome apply(EventEnvelope envelope) {
+        if (!inbox.firstTime(CONSUMER, envelope.eventId())) {
+            return Outcome.DUPLICATE;
+        }
+        EventPayload payload = envelope.typedPayload();
+        if (payload instanceof MatchProposed p) {
+            return proposed(p);
+        }
+        if (payload instanceof MatchNotFound n) {
+            return notFound(n);
+        }
+        return Outcome.IGNORED;
+    }
+
+    private Outcome proposed(MatchProposed p) {
+        Optional<Need> found = needs.findById(p.needId());
+        if (found.isEmpty() || found.get().status() != NeedStatus.MATCHING || found.get().matchAttempt() != p.attempt()) {
+            LOG.debug("stale proposal for need {} round {}", p.needId(), p.attempt());
+            return Outcome.STALE;
+        }
+        Need need = found.get();
+        Optional<Volunteer> volunteer = volunteers.find(p.volunteerId());
+        if (volunteer.isEmpty() || !volunteer.get().canTakeJob()
+                || !volunteer.get().communityId().equals(need.communityId())) {
+            // the matcher's view was behind ours: ask again rather than offer to someone who cannot come
+            if (need.matchAttempt() >= MAX_ROUNDS) {
+                return unmatched(need, "proposals kept naming volunteers who were no longer available");
+            }
+            service.startMatching(need, "system", "proposed volunteer " + p.volunteerId() + " is not available");
+            return Outcome.REMATCHING;
+        }
+        Volunteer v = volunteer.get();
+        Offer offer = service.createOffer(need, v, p.distanceMeters());
+        lifecycle.move(need, need.withStatus(NeedStatus.OFFERED), "OfferMade", "matcher",
+                "offered to volunteer " + v.id() + " (" + p.distanceMeters() + " m): " + p.rationale());
+        var view = service.view(offer);
+        outbox.needEvent(need.communityId(), new OfferMade(offer.id(), need.id(), v.id(), need.category(),
+                need.urgency().name(), view.approximatePlace(), p.distanceMeters(), offer.expiresAt()));
+        return Outcome.OFFERED;
+    }
+
+    private Outcome notFound(MatchNotFound n) {
+        Optional<Need> found = needs.findById(n.needId());
+        if (found.isEmpty() || found.get().status() != NeedStatus.MATCHING || found.get().matchAttempt() != n.attempt()) {
+            return Outcome.STALE;
+        }
+        return unmatched(found.get(), n.reason());
+    }
+
+    private Outcome unmatched(Need need, String reason) {
+        lifecycle.move(need, need.withStatus(NeedStatus.UNMATCHED), "NeedUnmatched", "matcher", reason);
+        outbox.needEvent(need.communityId(), new NeedUnmatched(need.id(), need.matchAttempt(), reason));
+        return Outcome.UNMATCHED;
+    }
+}

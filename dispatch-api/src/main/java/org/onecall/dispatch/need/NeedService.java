@@ -1,0 +1,255 @@
+package org.onecall.dispatch.need;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.onecall.dispatch.household.Household;
+import org.onecall.dispatch.household.Households;
+import org.onecall.dispatch.outbox.Outbox;
+import org.onecall.dispatch.volunteer.Volunteer;
+import org.onecall.dispatch.volunteer.Volunteers;
+import org.onecall.events.NeedEvents.FeedbackReceived;
+import org.onecall.events.NeedEvents.MatchingStarted;
+import org.onecall.events.NeedEvents.NeedCancelled;
+import org.onecall.events.NeedEvents.NeedClosed;
+import org.onecall.events.NeedEvents.NeedCompleted;
+import org.onecall.events.NeedEvents.NeedRaised;
+import org.onecall.events.NeedEvents.NeedReopened;
+import org.onecall.events.NeedEvents.OfferAccepted;
+import org.onecall.events.NeedEvents.OfferDeclined;
+import org.onecall.events.NeedEvents.OfferExpired;
+import org.onecall.events.NeedEvents.VolunteerArrived;
+import org.onecall.kit.Refusal;
+
+/** What people do to a need, from the operator's call to the resident's rating. */
+@Singleton
+class NeedService {
+
+    private final NeedRepository needs;
+    private final OfferRepository offers;
+    private final NeedHistoryRepository history;
+    private final Lifecycle lifecycle;
+    private final Households households;
+    private final Volunteers volunteers;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Duration offerTtl;
+
+    NeedService(NeedRepository needs, OfferRepository offers, NeedHistoryRepository history, Lifecycle lifecycle,
+                Households households, Volunteers volunteers, Outbox outbox, Clock clock,
+                @Value("${onecall.offers.ttl:10m}") Duration offerTtl) {
+        this.needs = needs;
+        this.offers = offers;
+        this.history = history;
+        this.lifecycle = lifecycle;
+        this.households = households;
+        this.volunteers = volunteers;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.offerTtl = offerTtl;
+    }
+
+    @Transactional
+    Need raise(Requests.RaiseNeed r) {
+        Household h = households.get(r.householdId());
+        var now = clock.instant();
+        Need need = needs.save(new Need(null, h.communityId(), h.id(), r.category().name(), r.urgency(),
+                r.description().strip(), NeedStatus.OPEN, r.takenBy(), "HOTLINE", 0, null, null, now, now));
+        lifecycle.created(need, "NeedRaised", r.takenBy(), r.category().zh());
+        outbox.needEvent(need.communityId(), new NeedRaised(need.id(), h.id(), need.category(), r.urgency().name(),
+                need.description(), h.building(), h.location(), r.takenBy(), need.source()));
+        return startMatching(need, r.takenBy(), "operator recorded the need");
+    }
+
+    Need get(long id) {
+        return needs.findById(id).orElseThrow(() -> Refusal.notFound("need", id));
+    }
+
+    List<NeedHistoryEntry> history(long id) {
+        get(id);
+        return history.findByNeedIdOrderById(id);
+    }
+
+    List<Need> queue(String communityId, List<NeedStatus> statuses) {
+        return statuses.isEmpty() ? needs.findByCommunityIdOrderByCreatedAtDesc(communityId)
+                : needs.findByCommunityIdAndStatusInOrderByCreatedAt(communityId, statuses);
+    }
+
+    @Transactional
+    Views.JobView accept(long offerId, long volunteerId) {
+        Offer offer = pendingOfferOf(offerId, volunteerId);
+        Need need = get(offer.needId());
+        if (need.status() != NeedStatus.OFFERED) {
+            throw Refusal.conflict("need " + need.id() + " is " + need.status() + "; the offer can no longer be accepted");
+        }
+        if (!volunteers.takeJob(volunteerId)) {
+            throw Refusal.conflict("volunteer " + volunteerId + " is off duty or already holds as many jobs as allowed");
+        }
+        if (offers.respond(offerId, OfferStatus.ACCEPTED.name(), clock.instant()) == 0) {
+            throw Refusal.conflict("offer " + offerId + " was answered or expired meanwhile");
+        }
+        Need held = lifecycle.move(need, need.withStatus(NeedStatus.ASSIGNED).heldBy(volunteerId), "OfferAccepted",
+                "volunteer-" + volunteerId, null);
+        outbox.needEvent(need.communityId(), new OfferAccepted(offerId, need.id(), volunteerId));
+        return job(held);
+    }
+
+    @Transactional
+    Need decline(long offerId, long volunteerId, String reason) {
+        Offer offer = pendingOfferOf(offerId, volunteerId);
+        if (offers.respond(offerId, OfferStatus.DECLINED.name(), clock.instant()) == 0) {
+            throw Refusal.conflict("offer " + offerId + " was answered or expired meanwhile");
+        }
+        Need need = get(offer.needId());
+        outbox.needEvent(need.communityId(), new OfferDeclined(offerId, need.id(), volunteerId, reason));
+        if (need.status() != NeedStatus.OFFERED) {
+            return need;
+        }
+        return startMatching(need, "volunteer-" + volunteerId, "declined" + (reason == null ? "" : ": " + reason));
+    }
+
+    /** Expires one offer if it is still pending; returns whether it did. */
+    @Transactional
+    boolean expire(Offer offer) {
+        if (offers.respond(offer.id(), OfferStatus.EXPIRED.name(), clock.instant()) == 0) {
+            return false;
+        }
+        Need need = get(offer.needId());
+        outbox.needEvent(need.communityId(), new OfferExpired(offer.id(), need.id(), offer.volunteerId()));
+        if (need.status() == NeedStatus.OFFERED) {
+            startMatching(need, "system", "offer " + offer.id() + " expired unanswered");
+        }
+        return true;
+    }
+
+    List<Offer> dueOffers() {
+        return offers.findDue(clock.instant());
+    }
+
+    @Transactional
+    Need arrive(long needId, long volunteerId) {
+        Need need = heldBy(needId, volunteerId);
+        Need moved = lifecycle.move(need, need.withStatus(NeedStatus.ON_SITE), "VolunteerArrived",
+                "volunteer-" + volunteerId, null);
+        outbox.needEvent(need.communityId(), new VolunteerArrived(needId, volunteerId));
+        return moved;
+    }
+
+    @Transactional
+    Need complete(long needId, long volunteerId, String summary) {
+        Need need = heldBy(needId, volunteerId);
+        Need moved = lifecycle.move(need, need.withStatus(NeedStatus.DONE), "NeedCompleted",
+                "volunteer-" + volunteerId, summary);
+        volunteers.releaseJob(volunteerId);
+        outbox.needEvent(need.communityId(), new NeedCompleted(needId, volunteerId, summary));
+        return moved;
+    }
+
+    /** The call-back (回访): a satisfied resident closes the need; "not solved" reopens it. */
+    @Transactional
+    Need feedback(long needId, Requests.Feedback f) {
+        Need need = get(needId);
+        if (need.status() != NeedStatus.DONE) {
+            throw Refusal.conflict("need " + needId + " is " + need.status() + "; feedback is taken once it is DONE");
+        }
+        outbox.needEvent(need.communityId(), new FeedbackReceived(needId, f.rating(), f.solved(), f.comment()));
+        if (f.solved()) {
+            Need closed = lifecycle.move(need, need.withStatus(NeedStatus.CLOSED).rated(f.rating()), "NeedClosed",
+                    f.recordedBy(), "rating " + f.rating() + (f.comment() == null ? "" : ": " + f.comment()));
+            outbox.needEvent(need.communityId(), new NeedClosed(needId, f.rating()));
+            return closed;
+        }
+        Need reopened = lifecycle.move(need, need.withStatus(NeedStatus.REOPENED).rated(f.rating()), "NeedReopened",
+                f.recordedBy(), f.comment());
+        outbox.needEvent(need.communityId(), new NeedReopened(needId, f.comment()));
+        return startMatching(reopened, f.recordedBy(), "reopened after feedback");
+    }
+
+    @Transactional
+    Need cancel(long needId, String reason, String by) {
+        Need need = get(needId);
+        Long holder = need.volunteerId();
+        Need cancelled = lifecycle.move(need, need.withStatus(NeedStatus.CANCELLED), "NeedCancelled", by, reason);
+        for (Offer o : offers.findByNeedIdOrderById(needId)) {
+            if (o.status() == OfferStatus.PENDING) {
+                offers.respond(o.id(), OfferStatus.WITHDRAWN.name(), clock.instant());
+            }
+        }
+        if (holder != null && (need.status() == NeedStatus.ASSIGNED || need.status() == NeedStatus.ON_SITE)) {
+            volunteers.releaseJob(holder);
+        }
+        outbox.needEvent(need.communityId(), new NeedCancelled(needId, reason, by));
+        return cancelled;
+    }
+
+    List<Views.OfferView> offersFor(long volunteerId, OfferStatus status) {
+        volunteers.get(volunteerId);
+        List<Offer> list = status == null ? offers.findByVolunteerIdOrderByIdDesc(volunteerId)
+                : offers.findByVolunteerIdAndStatusOrderByIdDesc(volunteerId, status);
+        return list.stream().map(this::view).toList();
+    }
+
+    Views.JobView job(long needId, long volunteerId) {
+        Need need = get(needId);
+        if (need.volunteerId() == null || need.volunteerId() != volunteerId || need.status().isFinal()
+                || need.status() == NeedStatus.DONE) {
+            throw Refusal.conflict("volunteer " + volunteerId + " does not hold need " + needId);
+        }
+        return job(need);
+    }
+
+    /** Opens matching round {@code attempt + 1}, excluding everyone who already said no or let it lapse. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    Need startMatching(Need need, String actor, String why) {
+        Need matching = lifecycle.move(need, need.nextRound(), "MatchingStarted", actor, why);
+        List<Long> excluded = offers.findByNeedIdOrderById(need.id()).stream()
+                .filter(o -> o.status() == OfferStatus.DECLINED || o.status() == OfferStatus.EXPIRED)
+                .map(Offer::volunteerId).distinct().toList();
+        Household h = households.get(need.householdId());
+        outbox.needEvent(need.communityId(), new MatchingStarted(need.id(), matching.matchAttempt(), need.category(),
+                need.urgency().name(), h.location(), excluded));
+        return matching;
+    }
+
+    Offer createOffer(Need need, Volunteer v, int distanceMeters) {
+        var now = clock.instant();
+        return offers.save(new Offer(null, need.id(), v.id(), need.matchAttempt(), OfferStatus.PENDING, distanceMeters,
+                now, now.plus(offerTtl), null));
+    }
+
+    Views.OfferView view(Offer o) {
+        Need need = get(o.needId());
+        Household h = households.get(need.householdId());
+        return new Views.OfferView(o.id(), need.id(), o.status(), need.category(), Views.zh(need.category()),
+                need.urgency(), h.building(), o.distanceMeters(), o.createdAt(), o.expiresAt());
+    }
+
+    private Views.JobView job(Need need) {
+        Household h = households.get(need.householdId());
+        return new Views.JobView(need.id(), need.status(), need.category(), Views.zh(need.category()),
+                need.description(), h.headName(), h.phone(), h.address());
+    }
+
+    private Offer pendingOfferOf(long offerId, long volunteerId) {
+        Offer offer = offers.findById(offerId).orElseThrow(() -> Refusal.notFound("offer", offerId));
+        if (offer.volunteerId() != volunteerId) {
+            throw Refusal.conflict("offer " + offerId + " was made to another volunteer");
+        }
+        if (offer.status() != OfferStatus.PENDING) {
+            throw Refusal.conflict("offer " + offerId + " is already " + offer.status());
+        }
+        return offer;
+    }
+
+    private Need heldBy(long needId, long volunteerId) {
+        Need need = get(needId);
+        if (need.volunteerId() == null || need.volunteerId() != volunteerId) {
+            throw Refusal.conflict("volunteer " + volunteerId + " does not hold need " + needId);
+        }
+        return need;
+    }
+}

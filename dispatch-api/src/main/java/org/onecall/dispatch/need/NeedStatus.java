@@ -1,0 +1,34 @@
+package org.onecall.dispatch.need;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The need lifecycle of ARCHITECTURE.md. {@link Lifecycle} is the one place that applies it. */
+public enum NeedStatus {
+    OPEN, MATCHING, OFFERED, ASSIGNED, ON_SITE, DONE, CLOSED, UNMATCHED, ESCALATED, CANCELLED, REOPENED;
+
+    private Set<NeedStatus> next;
+
+    static {
+        OPEN.next = EnumSet.of(MATCHING, CANCELLED);
+        // MATCHING -> MATCHING: a new round after a stale proposal
+        MATCHING.next = EnumSet.of(MATCHING, OFFERED, UNMATCHED, ESCALATED, CANCELLED);
+        OFFERED.next = EnumSet.of(ASSIGNED, MATCHING, CANCELLED);
+        ASSIGNED.next = EnumSet.of(ON_SITE, CANCELLED);
+        ON_SITE.next = EnumSet.of(DONE);
+        DONE.next = EnumSet.of(CLOSED, REOPENED);
+        REOPENED.next = EnumSet.of(MATCHING, CANCELLED);
+        UNMATCHED.next = EnumSet.of(MATCHING, ESCALATED, CANCELLED);
+        ESCALATED.next = EnumSet.of(CLOSED, CANCELLED);
+        CLOSED.next = EnumSet.noneOf(NeedStatus.class);
+        CANCELLED.next = EnumSet.noneOf(NeedStatus.class);
+    }
+
+    public boolean canMoveTo(NeedStatus to) {
+        return next.contains(to);
+    }
+
+    public boolean isFinal() {
+        return next.isEmpty();
+    }
+}

@@ -1,0 +1,13 @@
+package org.onecall.dispatch.need;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+@MappedEntity("offer")
+public record Offer(@Id @GeneratedValue @Nullable Long id, long needId, long volunteerId, int matchAttempt,
+                    OfferStatus status, int distanceMeters, Instant createdAt, Instant expiresAt,
+                    @Nullable Instant respondedAt) {
+}

@@ -1,0 +1,5 @@
+package org.onecall.dispatch.need;
+
+public enum OfferStatus {
+    PENDING, ACCEPTED, DECLINED, EXPIRED, WITHDRAWN
+}

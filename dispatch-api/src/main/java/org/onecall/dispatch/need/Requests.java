@@ -1,0 +1,44 @@
+package org.onecall.dispatch.need;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.onecall.events.Category;
+
+/** What callers send. Validated at the edge; services trust the shape and check the rules. */
+final class Requests {
+
+    @Introspected
+    record RaiseNeed(@NotNull @Positive Long householdId, @NotNull Category category, @NotNull Urgency urgency,
+                     @NotBlank @Size(max = 2000) String description, @NotBlank @Size(max = 64) String takenBy) {
+    }
+
+    @Introspected
+    record Respond(@NotNull @Positive Long volunteerId, @Nullable @Size(max = 500) String reason) {
+    }
+
+    @Introspected
+    record Arrival(@NotNull @Positive Long volunteerId) {
+    }
+
+    @Introspected
+    record Completion(@NotNull @Positive Long volunteerId, @Nullable @Size(max = 2000) String summary) {
+    }
+
+    @Introspected
+    record Feedback(@NotNull @Min(1) @Max(5) Integer rating, @NotNull Boolean solved,
+                    @Nullable @Size(max = 2000) String comment, @NotBlank @Size(max = 64) String recordedBy) {
+    }
+
+    @Introspected
+    record Cancellation(@NotBlank @Size(max = 500) String reason, @NotBlank @Size(max = 64) String by) {
+    }
+
+    private Requests() {
+    }
+}

@@ -1,0 +1,17 @@
+package org.onecall.events;
+
+/**
+ * A fact that happened. Each record's simple name is its {@code type} on the wire, so renaming one
+ * is a contract change (bump {@link EventEnvelope#schemaVersion()} and keep the old name readable).
+ */
+public sealed interface EventPayload permits
+        NeedEvents.NeedRaised, NeedEvents.MatchingStarted, NeedEvents.NeedUnmatched,
+        NeedEvents.OfferMade, NeedEvents.OfferAccepted, NeedEvents.OfferDeclined, NeedEvents.OfferExpired,
+        NeedEvents.VolunteerArrived, NeedEvents.NeedCompleted, NeedEvents.FeedbackReceived,
+        NeedEvents.NeedClosed, NeedEvents.NeedReopened, NeedEvents.NeedCancelled, NeedEvents.NeedEscalated,
+        MatchEvents.MatchProposed, MatchEvents.MatchNotFound,
+        ResourceEvents.VolunteerStateChanged, ResourceEvents.MerchantStateChanged {
+
+    /** The id of the thing this fact is about (need, volunteer, merchant). */
+    String aggregateId();
+}

@@ -1,0 +1,85 @@
+package org.onecall.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Facts about needs and offers. Only dispatch-api writes them (single writer). */
+public final class NeedEvents {
+
+    /** An operator (or another system) recorded a resident's need. */
+    public record NeedRaised(long needId, long householdId, String category, String urgency,
+                             String description, String approximatePlace, Location location,
+                             String takenBy, String source) implements EventPayload {
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    /**
+     * The need is waiting for a proposal. {@code attempt} counts matching rounds so dispatch-api can
+     * discard a proposal that answers an older round; {@code excludedVolunteerIds} are those who
+     * already declined or let an offer expire.
+     */
+    public record MatchingStarted(long needId, int attempt, String category, String urgency,
+                                  Location location, List<Long> excludedVolunteerIds) implements EventPayload {
+        public MatchingStarted {
+            excludedVolunteerIds = excludedVolunteerIds == null ? List.of() : List.copyOf(excludedVolunteerIds);
+        }
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    /** Nobody could be found: the need waits in the coordinator queue. */
+    public record NeedUnmatched(long needId, int attempt, String reason) implements EventPayload {
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    /** A volunteer was asked to take the need. Carries only what may be shown before accepting. */
+    public record OfferMade(long offerId, long needId, long volunteerId, String category, String urgency,
+                            String approximatePlace, int distanceMeters, Instant expiresAt) implements EventPayload {
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    public record OfferAccepted(long offerId, long needId, long volunteerId) implements EventPayload {
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    public record OfferDeclined(long offerId, long needId, long volunteerId, String reason) implements EventPayload {
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    public record OfferExpired(long offerId, long needId, long volunteerId) implements EventPayload {
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    public record VolunteerArrived(long needId, long volunteerId) implements EventPayload {
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    public record NeedCompleted(long needId, long volunteerId, String summary) implements EventPayload {
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    /** The resident's answer when the community called back (回访). */
+    public record FeedbackReceived(long needId, int rating, boolean solved, String comment) implements EventPayload {
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    public record NeedClosed(long needId, Integer rating) implements EventPayload {
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    /** The resident said it was not solved; matching starts again. */
+    public record NeedReopened(long needId, String reason) implements EventPayload {
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    public record NeedCancelled(long needId, String reason, String by) implements EventPayload {
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    /** Beyond the community: handed up the ladder (street office, a department). */
+    public record NeedEscalated(long needId, String to, String reason, String by) implements EventPayload {
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    private NeedEvents() {
+    }
+}

@@ -1,0 +1,94 @@
+package org.onecall.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class GoldenEventsTest {
+
+    static Stream<String> eventTypes() {
+        return EventTypes.all().keySet().stream().sorted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void every_event_type_round_trips_its_golden_sample(String type) throws IOException {
+        String golden = read("golden/" + type + ".json");
+
+        EventEnvelope envelope = EventJson.read(golden);
+        EventPayload payload = envelope.typedPayload();
+
+        assertEquals(type, envelope.type());
+        assertInstanceOf(EventTypes.classOf(type).orElseThrow(), payload);
+        assertEquals(envelope.aggregateId(), payload.aggregateId(), "aggregateId is derived from the payload");
+        // typed -> tree -> JSON must give back exactly the golden document: no field lost or renamed
+        EventEnvelope rebuilt = new EventEnvelope(envelope.eventId(), EventTypes.typeOf(payload),
+                envelope.schemaVersion(), envelope.occurredAt(), envelope.communityId(), payload.aggregateId(),
+                EventJson.MAPPER.valueToTree(payload));
+        JsonNode expected = EventJson.MAPPER.readTree(golden);
+        assertEquals(expected, EventJson.MAPPER.readTree(EventJson.write(rebuilt)));
+    }
+
+    @Test
+    void envelope_of_fills_id_time_type_and_aggregate() {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
+        var accepted = new NeedEvents.OfferAccepted(5, 9, 3);
+        EventEnvelope e = EventEnvelope.of(accepted, "xinghua-nanli", clock);
+        assertEquals("OfferAccepted", e.type());
+        assertEquals("need-9", e.aggregateId());
+        assertEquals(clock.instant(), e.occurredAt());
+        assertEquals(accepted, EventJson.read(EventJson.write(e)).typedPayload());
+    }
+
+    @Test
+    void unknown_type_and_garbage_are_reported_as_malformed_with_a_reason() {
+        String unknown = "{\"eventId\":\"5a1e0000-0000-0000-0000-000000000001\",\"type\":\"NeedTeleported\","
+                + "\"schemaVersion\":1,\"occurredAt\":\"2026-11-23T09:00:00Z\",\"communityId\":\"c\","
+                + "\"aggregateId\":\"need-1\",\"payload\":{}}";
+        var e1 = assertThrows(MalformedEventException.class, () -> EventJson.read(unknown).typedPayload());
+        assertTrue(e1.getMessage().contains("NeedTeleported"), e1.getMessage());
+        var e2 = assertThrows(MalformedEventException.class, () -> EventJson.read("{not json"));
+        assertTrue(e2.getMessage().startsWith("not an event envelope"), e2.getMessage());
+        var e3 = assertThrows(MalformedEventException.class, () -> EventJson.read("{\"type\":\"NeedClosed\"}"));
+        assertTrue(e3.getMessage().contains("eventId"), e3.getMessage());
+    }
+
+    @Test
+    void unknown_fields_from_a_newer_producer_are_ignored() throws IOException {
+        String golden = read("golden/OfferAccepted.json").replace("\"volunteerId\"", "\"addedLater\": 1, \"volunteerId\"");
+        assertEquals(new NeedEvents.OfferAccepted(55, 101, 12), EventJson.read(golden).typedPayload());
+    }
+
+    @Test
+    void available_means_active_on_duty_and_below_the_limit() {
+        var v = new ResourceEvents.VolunteerStateChanged(1, "c", "李*", List.of("MEALS"), new Location(39.7, 116.3),
+                true, true, 2, 1);
+        assertTrue(v.available());
+        assertTrue(!new ResourceEvents.VolunteerStateChanged(1, "c", "李*", List.of(), null, true, true, 2, 2).available());
+        assertTrue(!new ResourceEvents.VolunteerStateChanged(1, "c", "李*", List.of(), null, false, true, 2, 0).available());
+        assertTrue(!new ResourceEvents.VolunteerStateChanged(1, "c", "李*", List.of(), null, true, false, 2, 0).available());
+    }
+
+    private static String read(String resource) throws IOException {
+        try (InputStream in = GoldenEventsTest.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new AssertionError("missing golden sample " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

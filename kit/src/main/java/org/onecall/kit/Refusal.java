@@ -1,0 +1,41 @@
+package org.onecall.kit;
+
+import io.micronaut.http.HttpStatus;
+
+/**
+ * A request the service understood but will not carry out. Thrown from services only at the HTTP
+ * edge's request; mapped to problem+json in {@link RefusalHandler}, the one place errors become HTTP.
+ */
+public class Refusal extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String field;
+
+    private Refusal(HttpStatus status, String field, String reason) {
+        super(reason);
+        this.status = status;
+        this.field = field;
+    }
+
+    public static Refusal notFound(String what, Object id) {
+        return new Refusal(HttpStatus.NOT_FOUND, null, what + " " + id + " does not exist");
+    }
+
+    /** The state of the world does not allow it (e.g. accepting an offer on a cancelled need). */
+    public static Refusal conflict(String reason) {
+        return new Refusal(HttpStatus.CONFLICT, null, reason);
+    }
+
+    /** Input that passed the shape checks but fails a rule; names the field. */
+    public static Refusal invalid(String field, String reason) {
+        return new Refusal(HttpStatus.BAD_REQUEST, field, reason);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,54 @@
+package org.onecall.notifier;
+
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
+import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.onecall.events.EventJson;
+import org.onecall.events.MalformedEventException;
+import org.onecall.events.Topics;
+import org.onecall.kit.DeadLetters;
+
+/** Thin: parse, record the delivery (committed), then push it to whoever is listening. */
+@KafkaListener(groupId = "notifier", clientId = "notifier-needs", offsetReset = OffsetReset.EARLIEST,
+        offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 5,
+                retryDelay = "200ms"))
+class NeedsListener implements KafkaListenerExceptionHandler {
+
+    static final String CONSUMER = "notifier.needs";
+    private final Deliveries deliveries;
+    private final VolunteerStreams streams;
+    private final DeadLetters deadLetters;
+
+    NeedsListener(Deliveries deliveries, VolunteerStreams streams, DeadLetters deadLetters) {
+        this.deliveries = deliveries;
+        this.streams = streams;
+        this.deadLetters = deadLetters;
+    }
+
+    @Topic(Topics.NEEDS)
+    void on(ConsumerRecord<String, String> record) {
+        try {
+            deliveries.record(EventJson.read(record.value()))
+                    .ifPresent(r -> streams.push(r.volunteerId(), r.delivery()));
+        } catch (MalformedEventException e) {
+            deadLetters.park(record, CONSUMER, e.getMessage());
+        }
+    }
+
+    @Override
+    public void handle(KafkaListenerException exception) {
+        exception.getConsumerRecord().ifPresent(r -> {
+            @SuppressWarnings("unchecked")
+            ConsumerRecord<String, String> record = (ConsumerRecord<String, String>) r;
+            Throwable cause = exception.getCause() == null ? exception : exception.getCause();
+            deadLetters.park(record, CONSUMER, "failed after retries: " + cause);
+        });
+    }
+}

@@ -1,0 +1,91 @@
+package org.onecall.standalone;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.file.Path;
+import java.util.Map;
+import org.onecall.dispatch.DispatchApi;
+import org.onecall.events.Topics;
+import org.onecall.kafka.embedded.EmbeddedKafkaBroker;
+import org.onecall.matcher.MatcherApp;
+import org.onecall.notifier.NotifierApp;
+
+/**
+ * The embedded default: starts a Kafka broker inside this JVM (data under ./data/kafka), then
+ * dispatch-api, matcher and notifier in one application context. The services are the same code
+ * that runs on its own in docker/; only configuration differs.
+ */
+public final class Standalone implements AutoCloseable {
+
+    public static final String ENVIRONMENT = "standalone";
+    static final int PARTITIONS = 3;
+
+    private final EmbeddedKafkaBroker broker;
+    private final ApplicationContext context;
+
+    private Standalone(EmbeddedKafkaBroker broker, ApplicationContext context) {
+        this.broker = broker;
+        this.context = context;
+    }
+
+    /**
+     * @param dataDir   where the broker keeps its log (H2 files are configured by JDBC URLs)
+     * @param kafkaPort 0 for any free port
+     * @param extra     properties that win over every file (tests use them)
+     */
+    public static Standalone start(Path dataDir, int kafkaPort, Map<String, Object> extra, String... args) {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort);
+        try {
+            broker.createTopics(Topics.ALL, Topics.COMPACTED, PARTITIONS);
+            Map<String, Object> props = new java.util.HashMap<>(extra);
+            props.put("kafka.bootstrap.servers", broker.bootstrapServers());
+            ApplicationContext context = Micronaut.build(args)
+                    .mainClass(Standalone.class)
+                    // later environments win: standalone's settings override each service's
+                    .environments(DispatchApi.ENVIRONMENT, MatcherApp.ENVIRONMENT, NotifierApp.ENVIRONMENT, ENVIRONMENT)
+                    .properties(props)
+                    .start();
+            return new Standalone(broker, context);
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+    }
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        Path data = Path.of(System.getenv().getOrDefault("ONECALL_DATA", "data"));
+        int kafkaPort = Integer.parseInt(System.getenv().getOrDefault("ONECALL_KAFKA_PORT", "19092"));
+        Standalone app = start(data, kafkaPort, Map.of(), args);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "onecall-shutdown"));
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("%nOneCall 一个电话 is running (started in %d ms, Kafka at %s, data in %s)%n"
+                        + "  console:  %s/%n  health:   %s/health%n%n",
+                ms, app.bootstrapServers(), data.toAbsolutePath(), app.url(), app.url());
+    }
+
+    public String url() {
+        EmbeddedServer server = context.getBean(EmbeddedServer.class);
+        return "http://localhost:" + server.getPort();
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (context.isRunning()) {
+                context.close();
+            }
+        } finally {
+            broker.close();
+        }
+    }
+}
