@@ -1,0 +1,199 @@
+package org.onecall.standalone;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.sse.Event;
+import io.micronaut.http.client.sse.SseClient;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.onecall.events.EventEnvelope;
+import org.onecall.events.EventJson;
+import org.onecall.events.Topics;
+import org.onecall.testsupport.TopicProbe;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+/**
+ * The whole loop of issue 2 through HTTP, against the standalone product (its own in-process
+ * broker, both H2 databases, all three services): an operator records a need, the matcher
+ * proposes the nearest free volunteer, dispatch-api offers, the notifier pushes the offer over SSE,
+ * the volunteer accepts, arrives, completes, and the resident's rating closes the need.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StandaloneLoopTest {
+
+    private static final String COMMUNITY = "loop-test";
+    private static final double LAT = 39.7275;
+    private static final double LON = 116.3405;
+
+    @TempDir
+    static Path data;
+    private Standalone app;
+    private Api api;
+
+    @BeforeAll
+    void start() {
+        app = Standalone.start(data, 0, Map.of(
+                "micronaut.server.port", -1,
+                "onecall.demo.enabled", false,
+                "datasources.default.url", "jdbc:h2:mem:loop-dispatch;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "datasources.notifier.url", "jdbc:h2:mem:loop-notifier;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
+        api = new Api(app.url());
+    }
+
+    @AfterAll
+    void stop() {
+        if (api != null) {
+            api.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void a_need_goes_from_the_call_to_the_residents_rating_through_every_service() throws Exception {
+        api.post("/api/communities", Map.of("id", COMMUNITY, "name", "兴华南里"));
+        long household = Api.id(api.post("/api/communities/" + COMMUNITY + "/households", Map.of(
+                "headName", "钱奶奶", "phone", "139 0002 0002", "building", "兴华南里2号楼",
+                "address", "兴华南里2号楼1单元502", "grid", "grid-1", "lat", LAT, "lon", LON)));
+        long near = volunteer("李建国", List.of("MEDICINE", "ERRANDS"), 0.001, true);
+        long far = volunteer("王秀英", List.of("MEDICINE"), 0.008, true);
+        long nearerButOffDuty = volunteer("张伟", List.of("MEDICINE"), 0.0002, false);
+
+        List<Event<JsonNode>> pushed = new CopyOnWriteArrayList<>();
+        SseClient sse = SseClient.create(new URL(app.url()));
+        Disposable subscription = Flux.from(sse.eventStream(HttpRequest.GET("/notify/volunteers/" + near + "/stream"),
+                JsonNode.class)).subscribe(pushed::add);
+        try (TopicProbe needs = TopicProbe.open(app.bootstrapServers(), Topics.NEEDS);
+             TopicProbe matches = TopicProbe.open(app.bootstrapServers(), Topics.MATCHES);
+             TopicProbe resources = TopicProbe.open(app.bootstrapServers(), Topics.RESOURCES)) {
+
+            Map<String, Object> raised = api.post("/api/needs", Map.of("householdId", household,
+                    "category", "MEDICINE", "urgency", "TODAY", "description", "降压药 ×2，挂面，鸡蛋一盒",
+                    "takenBy", "operator-wang"));
+            long needId = Api.id(raised);
+            String aggregate = "need-" + needId;
+            assertEquals("MATCHING", raised.get("status"));
+
+            // the matcher proposes the nearest volunteer who is on duty, and dispatch-api offers
+            await().atMost(Duration.ofSeconds(20)).until(() -> status(needId).equals("OFFERED"));
+            EventEnvelope proposal = envelope(matches.await(TopicProbe.event("MatchProposed", aggregate)));
+            assertEquals(near, proposal.payload().get("volunteerId").asLong());
+            List<Map<String, Object>> offers = api.list("/api/volunteers/" + near + "/offers?status=PENDING");
+            assertEquals(1, offers.size());
+            long offerId = ((Number) offers.get(0).get("offerId")).longValue();
+            assertEquals("兴华南里2号楼", offers.get(0).get("approximatePlace"), "only the building before accepting");
+            assertTrue(api.list("/api/volunteers/" + far + "/offers").isEmpty());
+            assertTrue(api.list("/api/volunteers/" + nearerButOffDuty + "/offers").isEmpty());
+
+            // the notifier pushed the offer to the volunteer's SSE stream
+            await().atMost(Duration.ofSeconds(20)).until(() -> pushed.stream().anyMatch(e -> "OfferMade".equals(e.getName())));
+            Event<JsonNode> push = pushed.stream().filter(e -> "OfferMade".equals(e.getName())).findFirst().orElseThrow();
+            assertEquals(offerId, push.getData().get("offerId").asLong());
+            assertTrue(push.getData().get("text").asText().contains("代购药品"), push.getData().toString());
+
+            Map<String, Object> job = api.post("/api/offers/" + offerId + "/accept", Map.of("volunteerId", near));
+            assertEquals("ASSIGNED", job.get("status"));
+            assertEquals("兴华南里2号楼1单元502", job.get("address"), "the holder sees the full address");
+            assertEquals("13900020002", job.get("phone"));
+            assertEquals(1, ((Number) api.get("/api/volunteers/" + near).get("activeJobs")).intValue());
+
+            assertEquals("ON_SITE", api.post("/api/needs/" + needId + "/arrival", Map.of("volunteerId", near)).get("status"));
+            assertEquals("DONE", api.post("/api/needs/" + needId + "/completion",
+                    Map.of("volunteerId", near, "summary", "药已送到")).get("status"));
+            Map<String, Object> closed = api.post("/api/needs/" + needId + "/feedback",
+                    Map.of("rating", 5, "solved", true, "comment", "很满意", "recordedBy", "operator-wang"));
+            assertEquals("CLOSED", closed.get("status"));
+            assertEquals(5, ((Number) closed.get("rating")).intValue());
+            assertEquals(0, ((Number) api.get("/api/volunteers/" + near).get("activeJobs")).intValue());
+
+            // the history lists every step with who and when, in order
+            List<Map<String, Object>> history = api.list("/api/needs/" + needId + "/history");
+            assertEquals(List.of("NeedRaised", "MatchingStarted", "OfferMade", "OfferAccepted", "VolunteerArrived",
+                    "NeedCompleted", "NeedClosed"), history.stream().map(h -> h.get("eventType")).toList());
+            assertEquals(List.of("OPEN", "MATCHING", "OFFERED", "ASSIGNED", "ON_SITE", "DONE", "CLOSED"),
+                    history.stream().map(h -> h.get("toStatus")).toList());
+            Instant previous = Instant.MIN;
+            for (Map<String, Object> h : history) {
+                Instant at = Instant.parse((String) h.get("occurredAt"));
+                assertTrue(!at.isBefore(previous), "history in time order: " + history);
+                previous = at;
+                assertTrue(h.get("actor") != null && !((String) h.get("actor")).isBlank());
+            }
+
+            // every state change went out through the outbox, in order, on the community's partition
+            needs.await(TopicProbe.event("NeedClosed", aggregate));
+            List<String> types = new ArrayList<>();
+            for (String value : needs.values()) {
+                EventEnvelope e = EventJson.read(value);
+                if (e.aggregateId().equals(aggregate)) {
+                    types.add(e.type());
+                    assertEquals(COMMUNITY, e.communityId());
+                }
+            }
+            assertEquals(List.of("NeedRaised", "MatchingStarted", "OfferMade", "OfferAccepted", "VolunteerArrived",
+                    "NeedCompleted", "FeedbackReceived", "NeedClosed"), types);
+
+            // the volunteer's load went up and down on the compacted resources topic
+            resources.await(v -> v.contains("\"volunteerId\":" + near + ",") && v.contains("\"activeJobs\":1"));
+            List<Integer> loads = resources.values().stream().map(EventJson::read)
+                    .filter(e -> e.aggregateId().equals("volunteer-" + near))
+                    .map(e -> e.payload().get("activeJobs").asInt()).toList();
+            assertEquals(List.of(0, 1, 0), loads);
+        } finally {
+            subscription.dispose();
+            if (sse instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
+    }
+
+    @Test
+    void health_reports_every_part_up() {
+        JsonNode health = api.json("/health");
+        assertEquals("UP", health.get("status").asText());
+        assertEquals("UP", health.at("/details/kafka/status").asText(), health.toString());
+        assertEquals("UP", health.at("/details/jdbc/status").asText(), health.toString());
+    }
+
+    @Test
+    void a_refused_step_answers_problem_json_and_changes_nothing() {
+        HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                () -> api.post("/api/needs/999999/arrival", Map.of("volunteerId", 1)));
+        assertEquals(404, e.getStatus().getCode());
+        assertTrue(e.getResponse().getContentType().orElseThrow().toString().contains("problem+json"));
+    }
+
+    private long volunteer(String name, List<String> skills, double offset, boolean onDuty) {
+        return Api.id(api.post("/api/communities/" + COMMUNITY + "/volunteers", Map.of("name", name,
+                "phone", "1380001" + String.format("%04d", Math.abs(name.hashCode()) % 10000), "skills", skills,
+                "lat", LAT + offset, "lon", LON, "maxConcurrentJobs", 2, "onDuty", onDuty)));
+    }
+
+    private String status(long needId) {
+        return (String) api.get("/api/needs/" + needId).get("status");
+    }
+
+    private static EventEnvelope envelope(String json) {
+        return EventJson.read(json);
+    }
+}
