@@ -52,9 +52,10 @@ class NearestAvailableTest {
 
     @Test
     void aTieInDistanceGoesToTheLowerId() {
-        index.put(volunteer(7, metresNorth(300), "MEALS"));
+        // ids chosen so that the index (a hash map) iterates 17, 33, 3: the lowest id is not simply the first seen
+        index.put(volunteer(17, metresNorth(300), "MEALS"));
+        index.put(volunteer(33, metresNorth(300), "MEALS"));
         index.put(volunteer(3, metresNorth(300), "MEALS"));
-        index.put(volunteer(5, metresNorth(300), "MEALS"));
 
         assertEquals(3, proposal(decide("MEALS")).volunteerId());
     }
