@@ -19,15 +19,15 @@ final class Requests {
     }
 
     @Introspected
-    record Respond(@NotNull @Positive Long volunteerId, @Nullable @Size(max = 500) String reason) {
+    record Respond(@Nullable @Positive Long volunteerId, @Nullable @Size(max = 500) String reason) {
     }
 
     @Introspected
-    record Arrival(@NotNull @Positive Long volunteerId) {
+    record Arrival(@Nullable @Positive Long volunteerId) {
     }
 
     @Introspected
-    record Completion(@NotNull @Positive Long volunteerId, @Nullable @Size(max = 2000) String summary) {
+    record Completion(@Nullable @Positive Long volunteerId, @Nullable @Size(max = 2000) String summary) {
     }
 
     @Introspected
