@@ -21,6 +21,21 @@ public class Refusal extends RuntimeException {
         return new Refusal(HttpStatus.NOT_FOUND, null, what + " " + id + " does not exist");
     }
 
+    /** Signed in, but not allowed to do this (outside their community, someone else's job). */
+    public static Refusal forbidden(String reason) {
+        return new Refusal(HttpStatus.FORBIDDEN, null, reason);
+    }
+
+    /** Too many attempts; the caller should wait. */
+    public static Refusal tooMany(String reason) {
+        return new Refusal(HttpStatus.TOO_MANY_REQUESTS, null, reason);
+    }
+
+    /** Credentials that do not identify anyone: deliberately vague. */
+    public static Refusal unauthorized(String reason) {
+        return new Refusal(HttpStatus.UNAUTHORIZED, null, reason);
+    }
+
     /** The state of the world does not allow it (e.g. accepting an offer on a cancelled need). */
     public static Refusal conflict(String reason) {
         return new Refusal(HttpStatus.CONFLICT, null, reason);

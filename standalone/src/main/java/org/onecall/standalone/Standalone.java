@@ -20,6 +20,8 @@ public final class Standalone implements AutoCloseable {
 
     public static final String ENVIRONMENT = "standalone";
     static final int PARTITIONS = 3;
+    // the property behind env ONECALL_JWT_SECRET, read by every service
+    static final String JWT_SECRET = "onecall.jwt.secret";
 
     private final EmbeddedKafkaBroker broker;
     private final ApplicationContext context;
@@ -40,6 +42,7 @@ public final class Standalone implements AutoCloseable {
             broker.createTopics(Topics.ALL, Topics.COMPACTED, PARTITIONS);
             Map<String, Object> props = new java.util.HashMap<>(extra);
             props.put("kafka.bootstrap.servers", broker.bootstrapServers());
+            props.putIfAbsent(JWT_SECRET, Secrets.jwtSecret(dataDir));
             ApplicationContext context = Micronaut.build(args)
                     .mainClass(Standalone.class)
                     // later environments win: standalone's settings override each service's

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import org.onecall.dispatch.community.CommunityRepository;
 import org.onecall.kit.Refusal;
+import org.onecall.kit.security.CurrentCaller;
 
 @Singleton
 public class Households {
@@ -13,11 +14,13 @@ public class Households {
     private final HouseholdRepository households;
     private final CommunityRepository communities;
     private final Clock clock;
+    private final CurrentCaller caller;
 
-    Households(HouseholdRepository households, CommunityRepository communities, Clock clock) {
+    Households(HouseholdRepository households, CommunityRepository communities, Clock clock, CurrentCaller caller) {
         this.households = households;
         this.communities = communities;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @Transactional
@@ -29,8 +32,10 @@ public class Households {
                 r.building().strip(), r.address().strip(), r.lat(), r.lon(), clock.instant()));
     }
 
+    /** Only households of the caller's communities: an operator cannot look up another hotline's residents. */
     public List<Household> byPhone(String phone) {
-        return households.findByPhone(digits(phone));
+        return households.findByPhone(digits(phone)).stream()
+                .filter(h -> caller.get().map(c -> c.serves(h.communityId())).orElse(true)).toList();
     }
 
     public Household get(long id) {

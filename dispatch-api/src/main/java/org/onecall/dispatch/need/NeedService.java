@@ -24,6 +24,8 @@ import org.onecall.events.NeedEvents.OfferDeclined;
 import org.onecall.events.NeedEvents.OfferExpired;
 import org.onecall.events.NeedEvents.VolunteerArrived;
 import org.onecall.kit.Refusal;
+import org.onecall.kit.security.CurrentCaller;
+import org.onecall.dispatch.audit.Audit;
 
 /** What people do to a need, from the operator's call to the resident's rating. */
 @Singleton
@@ -38,10 +40,12 @@ class NeedService {
     private final Outbox outbox;
     private final Clock clock;
     private final Duration offerTtl;
+    private final CurrentCaller caller;
+    private final Audit audit;
 
     NeedService(NeedRepository needs, OfferRepository offers, NeedHistoryRepository history, Lifecycle lifecycle,
                 Households households, Volunteers volunteers, Outbox outbox, Clock clock,
-                @Value("${onecall.offers.ttl:10m}") Duration offerTtl) {
+                @Value("${onecall.offers.ttl:10m}") Duration offerTtl, CurrentCaller caller, Audit audit) {
         this.needs = needs;
         this.offers = offers;
         this.history = history;
@@ -51,11 +55,14 @@ class NeedService {
         this.outbox = outbox;
         this.clock = clock;
         this.offerTtl = offerTtl;
+        this.caller = caller;
+        this.audit = audit;
     }
 
     @Transactional
     Need raise(Requests.RaiseNeed r) {
         Household h = households.get(r.householdId());
+        caller.requireCommunity(h.communityId());
         var now = clock.instant();
         Need need = needs.save(new Need(null, h.communityId(), h.id(), r.category().name(), r.urgency(),
                 r.description().strip(), NeedStatus.OPEN, r.takenBy(), "HOTLINE", 0, null, null, now, now));
@@ -80,7 +87,8 @@ class NeedService {
     }
 
     @Transactional
-    Views.JobView accept(long offerId, long volunteerId) {
+    Views.JobView accept(long offerId, Long named) {
+        long volunteerId = caller.actingVolunteer(named);
         Offer offer = pendingOfferOf(offerId, volunteerId);
         Need need = get(offer.needId());
         if (need.status() != NeedStatus.OFFERED) {
@@ -99,7 +107,8 @@ class NeedService {
     }
 
     @Transactional
-    Need decline(long offerId, long volunteerId, String reason) {
+    Need decline(long offerId, Long named, String reason) {
+        long volunteerId = caller.actingVolunteer(named);
         Offer offer = pendingOfferOf(offerId, volunteerId);
         if (offers.respond(offerId, OfferStatus.DECLINED.name(), clock.instant()) == 0) {
             throw Refusal.conflict("offer " + offerId + " was answered or expired meanwhile");
@@ -131,7 +140,8 @@ class NeedService {
     }
 
     @Transactional
-    Need arrive(long needId, long volunteerId) {
+    Need arrive(long needId, Long named) {
+        long volunteerId = caller.actingVolunteer(named);
         Need need = heldBy(needId, volunteerId);
         Need moved = lifecycle.move(need, need.withStatus(NeedStatus.ON_SITE), "VolunteerArrived",
                 "volunteer-" + volunteerId, null);
@@ -140,7 +150,8 @@ class NeedService {
     }
 
     @Transactional
-    Need complete(long needId, long volunteerId, String summary) {
+    Need complete(long needId, Long named, String summary) {
+        long volunteerId = caller.actingVolunteer(named);
         Need need = heldBy(needId, volunteerId);
         Need moved = lifecycle.move(need, need.withStatus(NeedStatus.DONE), "NeedCompleted",
                 "volunteer-" + volunteerId, summary);
@@ -228,8 +239,10 @@ class NeedService {
                 need.urgency(), h.building(), o.distanceMeters(), o.createdAt(), o.expiresAt());
     }
 
+    /** Full address and phone: shown only to the holder, and every showing is audited. */
     private Views.JobView job(Need need) {
         Household h = households.get(need.householdId());
+        audit.record(caller.username(), Audit.VIEW_CONTACT, "household:" + h.id(), "job view of need " + need.id());
         return new Views.JobView(need.id(), need.status(), need.category(), Views.zh(need.category()),
                 need.description(), h.headName(), h.phone(), h.address());
     }

@@ -25,16 +25,16 @@ final class Requests {
     }
 
     @Introspected
-    record Respond(@NotNull @Positive Long volunteerId,
+    record Respond(@Nullable @Positive Long volunteerId,
                    @Nullable @Size(max = 500) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String reason) {
     }
 
     @Introspected
-    record Arrival(@NotNull @Positive Long volunteerId) {
+    record Arrival(@Nullable @Positive Long volunteerId) {
     }
 
     @Introspected
-    record Completion(@NotNull @Positive Long volunteerId,
+    record Completion(@Nullable @Positive Long volunteerId,
                       @Nullable @Size(max = 2000) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String summary) {
     }
 

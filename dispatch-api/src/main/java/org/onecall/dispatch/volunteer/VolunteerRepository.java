@@ -12,6 +12,8 @@ interface VolunteerRepository extends CrudRepository<Volunteer, Long> {
 
     List<Volunteer> findByCommunityId(String communityId);
 
+    List<Volunteer> findByPhone(String phone);
+
     /** Conditional, so two accepts racing for the last free slot cannot both win. */
     @Query("UPDATE volunteer SET active_jobs = active_jobs + 1, updated_at = :now"
             + " WHERE id = :id AND active AND on_duty AND active_jobs < max_concurrent_jobs")

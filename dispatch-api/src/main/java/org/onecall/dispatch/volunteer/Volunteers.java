@@ -59,6 +59,11 @@ public class Volunteers {
         return volunteers.findById(id);
     }
 
+    /** For SMS sign-in: the active volunteer registered with this (digits-only) phone. */
+    public Optional<Volunteer> findByPhone(String phone) {
+        return volunteers.findByPhone(phone).stream().filter(Volunteer::active).findFirst();
+    }
+
     public List<Volunteer> inCommunity(String communityId) {
         return volunteers.findByCommunityId(communityId);
     }

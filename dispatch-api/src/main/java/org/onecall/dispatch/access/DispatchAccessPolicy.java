@@ -1,0 +1,69 @@
+package org.onecall.dispatch.access;
+
+import static io.micronaut.http.HttpMethod.GET;
+import static io.micronaut.http.HttpMethod.POST;
+import static io.micronaut.http.HttpMethod.PUT;
+import static org.onecall.kit.security.Role.ADMIN;
+import static org.onecall.kit.security.Role.COORDINATOR;
+import static org.onecall.kit.security.Role.OPERATOR;
+import static org.onecall.kit.security.Role.VOLUNTEER;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.onecall.kit.security.Access;
+import org.onecall.kit.security.AccessPolicy;
+import org.onecall.kit.security.Scope;
+
+/**
+ * Who may call each dispatch-api route. Admins may call everything; a route missing here is refused
+ * to everyone (and the authorization matrix test fails until it is decided).
+ */
+@Singleton
+class DispatchAccessPolicy implements AccessPolicy {
+
+    @Override
+    public List<Access> rules() {
+        return List.of(
+                Access.open(POST, "/api/auth/login"),
+                Access.open(POST, "/api/auth/code"),
+                Access.open(POST, "/api/auth/code/login"),
+                Access.open(POST, "/api/auth/logout"),
+                Access.of(GET, "/api/auth/me", Scope.ROLE_ONLY, COORDINATOR, OPERATOR, VOLUNTEER),
+
+                Access.of(POST, "/api/accounts", Scope.ROLE_ONLY, ADMIN),
+                Access.of(GET, "/api/accounts", Scope.ROLE_ONLY, ADMIN),
+                Access.of(GET, "/api/audit", Scope.ROLE_ONLY, ADMIN),
+                Access.of(GET, "/api/audit/export", Scope.ROLE_ONLY, ADMIN),
+
+                Access.of(POST, "/api/communities", Scope.ROLE_ONLY, ADMIN),
+                Access.of(GET, "/api/communities", Scope.ROLE_ONLY, COORDINATOR, OPERATOR),
+                Access.of(GET, "/api/communities/{id}", Scope.COMMUNITY, COORDINATOR, OPERATOR),
+
+                Access.of(POST, "/api/communities/{communityId}/households", Scope.COMMUNITY, COORDINATOR, OPERATOR),
+                // results are limited to the caller's communities by the service
+                Access.of(GET, "/api/households", Scope.BODY, COORDINATOR, OPERATOR),
+                Access.of(GET, "/api/households/{id}", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
+
+                Access.of(POST, "/api/communities/{communityId}/volunteers", Scope.COMMUNITY, COORDINATOR),
+                Access.of(GET, "/api/communities/{communityId}/volunteers", Scope.COMMUNITY, COORDINATOR, OPERATOR),
+                Access.of(GET, "/api/volunteers/{id}", Scope.VOLUNTEER, COORDINATOR, OPERATOR, VOLUNTEER),
+                Access.of(PUT, "/api/volunteers/{id}/duty", Scope.VOLUNTEER, COORDINATOR, VOLUNTEER),
+
+                // the body names the household; the service checks its community
+                Access.of(POST, "/api/needs", Scope.BODY, COORDINATOR, OPERATOR),
+                Access.of(GET, "/api/needs/{id}", Scope.NEED, COORDINATOR, OPERATOR, VOLUNTEER),
+                Access.of(GET, "/api/needs/{id}/history", Scope.NEED, COORDINATOR, OPERATOR),
+                Access.of(GET, "/api/communities/{communityId}/needs", Scope.COMMUNITY, COORDINATOR, OPERATOR),
+                Access.of(POST, "/api/needs/{id}/arrival", Scope.NEED, COORDINATOR, VOLUNTEER),
+                Access.of(POST, "/api/needs/{id}/completion", Scope.NEED, COORDINATOR, VOLUNTEER),
+                Access.of(POST, "/api/needs/{id}/feedback", Scope.NEED, COORDINATOR, OPERATOR),
+                Access.of(POST, "/api/needs/{id}/cancellation", Scope.NEED, COORDINATOR, OPERATOR),
+
+                Access.of(GET, "/api/volunteers/{volunteerId}/offers", Scope.VOLUNTEER, COORDINATOR, VOLUNTEER),
+                Access.of(POST, "/api/offers/{id}/accept", Scope.OFFER, VOLUNTEER),
+                Access.of(POST, "/api/offers/{id}/decline", Scope.OFFER, VOLUNTEER),
+                Access.of(GET, "/api/volunteers/{volunteerId}/jobs/{needId}", Scope.VOLUNTEER, VOLUNTEER),
+
+                Access.of(GET, "/api/sms", Scope.ROLE_ONLY, ADMIN));
+    }
+}

@@ -1,0 +1,36 @@
+package org.onecall.dispatch.access;
+
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.onecall.kit.security.Scope;
+import org.onecall.kit.security.ScopeResolver;
+
+@Singleton
+class DispatchScopes implements ScopeResolver {
+
+    private final ScopeQueries queries;
+
+    DispatchScopes(ScopeQueries queries) {
+        this.queries = queries;
+    }
+
+    @Override
+    public Optional<String> communityOf(Scope scope, long id) {
+        return switch (scope) {
+            case NEED -> queries.needCommunity(id);
+            case HOUSEHOLD -> queries.householdCommunity(id);
+            case VOLUNTEER -> queries.volunteerCommunity(id);
+            case OFFER -> queries.offerCommunity(id);
+            default -> Optional.empty();
+        };
+    }
+
+    @Override
+    public boolean volunteerMaySee(Scope scope, long id, long volunteerId) {
+        return switch (scope) {
+            case NEED -> queries.volunteerTouchesNeed(id, volunteerId) > 0;
+            case OFFER -> queries.offerMadeTo(id, volunteerId) > 0;
+            default -> false;
+        };
+    }
+}

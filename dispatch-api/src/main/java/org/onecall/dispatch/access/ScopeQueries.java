@@ -1,0 +1,32 @@
+package org.onecall.dispatch.access;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.util.Optional;
+import org.onecall.dispatch.community.Community;
+
+/** The few look-ups authorisation needs, read straight from the tables: one indexed row each. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface ScopeQueries extends GenericRepository<Community, String> {
+
+    @Query("SELECT community_id FROM need WHERE id = :id")
+    Optional<String> needCommunity(long id);
+
+    @Query("SELECT community_id FROM household WHERE id = :id")
+    Optional<String> householdCommunity(long id);
+
+    @Query("SELECT community_id FROM volunteer WHERE id = :id")
+    Optional<String> volunteerCommunity(long id);
+
+    @Query("SELECT n.community_id FROM offer o JOIN need n ON n.id = o.need_id WHERE o.id = :id")
+    Optional<String> offerCommunity(long id);
+
+    @Query("SELECT COUNT(*) FROM need n WHERE n.id = :needId AND (n.volunteer_id = :volunteerId"
+            + " OR EXISTS (SELECT 1 FROM offer o WHERE o.need_id = n.id AND o.volunteer_id = :volunteerId))")
+    long volunteerTouchesNeed(long needId, long volunteerId);
+
+    @Query("SELECT COUNT(*) FROM offer WHERE id = :offerId AND volunteer_id = :volunteerId")
+    long offerMadeTo(long offerId, long volunteerId);
+}

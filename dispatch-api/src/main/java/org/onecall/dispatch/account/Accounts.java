@@ -1,0 +1,114 @@
+package org.onecall.dispatch.account;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.onecall.dispatch.audit.Audit;
+import org.onecall.dispatch.volunteer.Volunteer;
+import org.onecall.dispatch.volunteer.Volunteers;
+import org.onecall.kit.Refusal;
+import org.onecall.kit.security.Role;
+
+/** Accounts, password sign-in with lockout, and volunteers' accounts made on their first SMS sign-in. */
+@Singleton
+public class Accounts {
+
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final Volunteers volunteers;
+    private final Audit audit;
+    private final Clock clock;
+    private final int maxFailures;
+    private final Duration lockout;
+
+    Accounts(AccountRepository accounts, PasswordHasher hasher, Volunteers volunteers, Audit audit, Clock clock,
+             @Value("${onecall.security.max-failed-logins:5}") int maxFailures,
+             @Value("${onecall.security.lockout:15m}") Duration lockout) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.volunteers = volunteers;
+        this.audit = audit;
+        this.clock = clock;
+        this.maxFailures = maxFailures;
+        this.lockout = lockout;
+    }
+
+    @Transactional
+    public Account create(NewAccount r) {
+        if (accounts.findByUsername(r.username()).isPresent()) {
+            throw Refusal.conflict("username " + r.username() + " is taken");
+        }
+        if (r.role() == Role.VOLUNTEER && r.volunteerId() == null) {
+            throw Refusal.invalid("volunteerId", "a volunteer account must name the volunteer");
+        }
+        if (r.role() != Role.ADMIN && r.role() != Role.SERVICE && r.communities().isEmpty()) {
+            throw Refusal.invalid("communities", "must serve at least one community");
+        }
+        return accounts.save(new Account(null, r.username(), r.displayName(), r.role(), String.join(",", r.communities()),
+                r.volunteerId(), r.phone() == null ? null : digits(r.phone()), r.password() == null ? null
+                : hasher.hash(r.password()), 0, null, true, clock.instant()));
+    }
+
+    public boolean any() {
+        return accounts.count() > 0;
+    }
+
+    List<Account> all() {
+        return accounts.findAllOrderByUsername();
+    }
+
+    /**
+     * Checks a password. Wrong or unknown credentials answer the same 401 (no hint which); after
+     * {@code maxFailures} wrong passwords the account is locked for {@code lockout}, even for the
+     * right password, and says until when.
+     */
+    @Transactional(noRollbackFor = Refusal.class)
+    Account authenticate(String username, String password) {
+        Optional<Account> found = accounts.findByUsername(username).filter(Account::active);
+        if (found.isEmpty()) {
+            hasher.hash(password); // same cost as a real check: timing does not tell which usernames exist
+            throw Refusal.unauthorized("wrong username or password");
+        }
+        Account a = found.get();
+        Instant now = clock.instant();
+        if (a.lockedUntil() != null && a.lockedUntil().isAfter(now)) {
+            audit.record(username, "LOGIN_LOCKED", "account:" + a.id(), null);
+            throw Refusal.tooMany("account locked after repeated failures until " + a.lockedUntil());
+        }
+        if (!hasher.matches(password, a.passwordHash())) {
+            int failed = a.failedLogins() + 1;
+            Instant lockedUntil = failed >= maxFailures ? now.plus(lockout) : null;
+            accounts.recordFailures(a.id(), lockedUntil == null ? failed : 0, lockedUntil);
+            audit.record(username, lockedUntil == null ? "LOGIN_FAILED" : "ACCOUNT_LOCKED", "account:" + a.id(), null);
+            throw Refusal.unauthorized("wrong username or password");
+        }
+        if (a.failedLogins() > 0 || a.lockedUntil() != null) {
+            accounts.recordFailures(a.id(), 0, null);
+        }
+        return a;
+    }
+
+    /** The volunteer's account for this phone, made on first sign-in from the volunteer list. */
+    @Transactional
+    Optional<Account> volunteerByPhone(String phone) {
+        String digits = digits(phone);
+        Optional<Account> existing = accounts.findByPhoneAndActive(digits, true).stream()
+                .filter(a -> a.role() == Role.VOLUNTEER).findFirst();
+        if (existing.isPresent()) {
+            return existing;
+        }
+        Optional<Volunteer> volunteer = volunteers.findByPhone(digits);
+        return volunteer.map(v -> accounts.save(new Account(null, "volunteer-" + v.id(), v.name(), Role.VOLUNTEER,
+                v.communityId(), v.id(), digits, null, 0, null, true, clock.instant())));
+    }
+
+    static String digits(String phone) {
+        String d = phone.replaceAll("[^0-9]", "");
+        return d.startsWith("86") && d.length() == 13 ? d.substring(2) : d;
+    }
+}

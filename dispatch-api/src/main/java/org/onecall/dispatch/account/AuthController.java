@@ -1,0 +1,105 @@
+package org.onecall.dispatch.account;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.validation.Validated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import org.onecall.kit.security.Caller;
+
+/**
+ * Sign-in. Apps and curl get a bearer token in the body; pages ask for {@code ?session=true} and
+ * get it as an HttpOnly cookie plus a readable CSRF cookie to echo in a header.
+ */
+@Controller("/api/auth")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Validated
+class AuthController {
+
+    static final String SESSION_COOKIE = "ONECALL_SESSION";
+    static final String CSRF_COOKIE = "XSRF-TOKEN";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Accounts accounts;
+    private final OneTimeCodes codes;
+    private final TokenIssuer tokens;
+
+    AuthController(Accounts accounts, OneTimeCodes codes, TokenIssuer tokens) {
+        this.accounts = accounts;
+        this.codes = codes;
+        this.tokens = tokens;
+    }
+
+    @Introspected
+    record Login(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {
+    }
+
+    @Introspected
+    record CodeRequest(@NotBlank @Pattern(regexp = "\\+?[0-9 ()-]{5,20}", message = "must be a phone number") String phone) {
+    }
+
+    @Introspected
+    record CodeLogin(@NotBlank @Pattern(regexp = "\\+?[0-9 ()-]{5,20}", message = "must be a phone number") String phone,
+                     @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be the 6-digit code") String code) {
+    }
+
+    @Post("/login{?session}")
+    HttpResponse<TokenIssuer.Issued> login(@Valid @Body Login login, @Nullable @QueryValue Boolean session) {
+        return respond(tokens.issue(accounts.authenticate(login.username(), login.password()).caller()), session);
+    }
+
+    /** Always 202: whether the phone belongs to a volunteer is not told to strangers. */
+    @Post("/code")
+    HttpResponse<Map<String, String>> sendCode(@Valid @Body CodeRequest request) {
+        codes.send(request.phone());
+        return HttpResponse.accepted().body(Map.of("message", "如果该号码已登记为志愿者，验证码已发送。"
+                + " If this number belongs to a volunteer, a code is on its way."));
+    }
+
+    @Post("/code/login{?session}")
+    HttpResponse<TokenIssuer.Issued> codeLogin(@Valid @Body CodeLogin login, @Nullable @QueryValue Boolean session) {
+        return respond(tokens.issue(codes.verify(login.phone(), login.code()).caller()), session);
+    }
+
+    @Post("/logout")
+    HttpResponse<?> logout() {
+        return HttpResponse.noContent()
+                .cookie(Cookie.of(SESSION_COOKIE, "").path("/").maxAge(0).httpOnly(true))
+                .cookie(Cookie.of(CSRF_COOKIE, "").path("/").maxAge(0));
+    }
+
+    @Get("/me")
+    Caller me(Authentication authentication) {
+        return Caller.from(authentication);
+    }
+
+    private static HttpResponse<TokenIssuer.Issued> respond(TokenIssuer.Issued issued, Boolean session) {
+        var response = HttpResponse.ok(issued);
+        if (Boolean.TRUE.equals(session)) {
+            byte[] csrf = new byte[24];
+            RANDOM.nextBytes(csrf);
+            response.cookie(Cookie.of(SESSION_COOKIE, issued.accessToken()).path("/").httpOnly(true)
+                    .sameSite(SameSite.Strict).maxAge(issued.expiresIn()));
+            response.cookie(Cookie.of(CSRF_COOKIE, HexFormat.of().formatHex(csrf)).path("/")
+                    .sameSite(SameSite.Strict).maxAge(issued.expiresIn()));
+        }
+        return response.status(HttpStatus.OK);
+    }
+}

@@ -1,0 +1,265 @@
+package org.onecall.dispatch.access;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.onecall.events.EventEnvelope;
+import org.onecall.events.EventJson;
+import org.onecall.events.MatchEvents.MatchProposed;
+import org.onecall.events.Topics;
+import org.onecall.kit.KafkaSender;
+import org.onecall.testsupport.TestTokens;
+
+/**
+ * Every endpoint x every role x own / other community, allowed or denied. The expected table below
+ * is written by hand, independently of the policy in the code; a route the router knows that is
+ * missing from it fails the test, so no endpoint is left out by accident.
+ */
+@MicronautTest(environments = "dispatch", transactional = false)
+class AccessMatrixTest extends SecuredApiTest {
+
+    /** y = allowed, n = denied; two letters per role: own community, other community. */
+    private static final String EXPECTED = """
+            GET  /health                                         ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
+            GET  /health/{selector}                              ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
+            POST /api/auth/login                                 ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
+            POST /api/auth/code                                  ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
+            POST /api/auth/code/login                            ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
+            POST /api/auth/logout                                ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
+            GET  /api/auth/me                                    ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=nn
+            POST /api/accounts                                   ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            GET  /api/accounts                                   ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            GET  /api/audit                                      ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            GET  /api/audit/export                               ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            GET  /api/sms                                        ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            POST /api/communities                                ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            GET  /api/communities                                ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=nn ANON=nn
+            GET  /api/communities/{id}                           ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            POST /api/communities/{communityId}/households       ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            GET  /api/households                                 ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=nn ANON=nn
+            GET  /api/households/{id}                            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            POST /api/communities/{communityId}/volunteers       ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            GET  /api/communities/{communityId}/volunteers       ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            GET  /api/volunteers/{id}                            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn ANON=nn
+            PUT  /api/volunteers/{id}/duty                       ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn ANON=nn
+            POST /api/needs                                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            GET  /api/needs/{id}                                 ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn ANON=nn
+            GET  /api/needs/{id}/history                         ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            GET  /api/communities/{communityId}/needs            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            POST /api/needs/{id}/arrival                         ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn ANON=nn
+            POST /api/needs/{id}/completion                      ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn ANON=nn
+            POST /api/needs/{id}/feedback                        ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            POST /api/needs/{id}/cancellation                    ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            GET  /api/volunteers/{volunteerId}/offers            ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn ANON=nn
+            POST /api/offers/{id}/accept                         ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
+            POST /api/offers/{id}/decline                        ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
+            GET  /api/volunteers/{volunteerId}/jobs/{needId}     ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
+            """;
+
+    @Inject
+    Router router;
+    @Inject
+    KafkaSender kafka;
+
+    private final Side own = new Side("own-" + UUID.randomUUID().toString().substring(0, 8));
+    private final Side other = new Side("other-" + UUID.randomUUID().toString().substring(0, 8));
+
+    @Override
+    Map<String, String> extraProperties() {
+        return Map.of("onecall.security.auth-requests-per-minute", "100000");
+    }
+
+    @BeforeAll
+    void fixture() {
+        own.create(this, 1);
+        other.create(this, 2);
+        own.offer(this, kafka);
+        other.offer(this, kafka);
+    }
+
+    @Test
+    void every_route_has_an_expected_row() {
+        Set<String> expected = expectations().keySet();
+        Set<String> routes = routes();
+        Set<String> missing = new TreeSet<>(routes);
+        missing.removeAll(expected);
+        assertTrue(missing.isEmpty(), "routes with no row in the authorization matrix: " + missing);
+        Set<String> stale = new TreeSet<>(expected);
+        stale.removeAll(routes);
+        assertTrue(stale.isEmpty(), "matrix rows for routes that do not exist: " + stale);
+    }
+
+    @Test
+    void every_route_answers_every_role_as_the_matrix_says() {
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> row : expectations().entrySet()) {
+            String[] methodAndPath = row.getKey().split(" ", 2);
+            for (Map.Entry<String, String> cell : row.getValue().entrySet()) {
+                for (int side = 0; side < 2; side++) {
+                    Side target = side == 0 ? own : other;
+                    boolean allowedExpected = cell.getValue().charAt(side) == 'y';
+                    HttpResponse<String> response = send(request(methodAndPath[0], methodAndPath[1], target),
+                            token(cell.getKey()));
+                    int status = response.getStatus().getCode();
+                    boolean allowed = status != 401 && status != 403;
+                    if (allowed != allowedExpected) {
+                        wrong.add(row.getKey() + " as " + cell.getKey() + " on " + (side == 0 ? "own" : "other")
+                                + ": expected " + (allowedExpected ? "allowed" : "denied") + ", got " + status);
+                    }
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void anonymous_gets_401_and_the_wrong_role_403_as_problem_json() {
+        HttpResponse<String> anonymous = send(HttpRequest.GET("/api/needs/" + own.need), "none");
+        assertEquals(401, anonymous.getStatus().getCode());
+        HttpResponse<String> operatorOfOther = send(HttpRequest.GET("/api/needs/" + own.need),
+                TestTokens.staff("OPERATOR", List.of(other.community)));
+        assertEquals(403, operatorOfOther.getStatus().getCode());
+    }
+
+    @Test
+    void a_phone_search_only_finds_households_of_the_callers_communities() {
+        String operatorOfOwn = TestTokens.staff("OPERATOR", List.of(own.community));
+        HttpResponse<String> ownResult = send(HttpRequest.GET("/api/households?phone=" + own.phone), operatorOfOwn);
+        HttpResponse<String> otherResult = send(HttpRequest.GET("/api/households?phone=" + other.phone), operatorOfOwn);
+        assertTrue(ownResult.body().contains("\"id\":" + own.household), ownResult.body());
+        assertEquals("[]", otherResult.body());
+    }
+
+    private MutableHttpRequest<?> request(String method, String template, Side side) {
+        StringBuilder path = new StringBuilder();
+        String previous = "";
+        for (String segment : template.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            path.append('/').append(segment.startsWith("{") ? side.idFor(previous, segment) : segment);
+            previous = segment;
+        }
+        String uri = path.toString();
+        if (uri.equals("/api/households")) {
+            uri += "?phone=" + side.phone;
+        }
+        if (uri.startsWith("/health/")) {
+            uri = "/health/liveness";
+        }
+        if (uri.equals("/api/sms")) {
+            uri += "?phone=13800000000";
+        }
+        Object body = uri.equals("/api/needs") ? Map.of("householdId", side.household, "category", "MEALS",
+                "urgency", "TODAY", "description", "午饭", "takenBy", "matrix") : Map.of();
+        return switch (HttpMethod.parse(method)) {
+            case GET -> HttpRequest.GET(uri);
+            case POST -> HttpRequest.POST(uri, body);
+            case PUT -> HttpRequest.PUT(uri, body);
+            default -> throw new IllegalArgumentException(method);
+        };
+    }
+
+    private String token(String role) {
+        return switch (role) {
+            case "ADMIN" -> TestTokens.admin();
+            case "ANON" -> "none";
+            case "VOLUNTEER" -> TestTokens.volunteer(own.volunteer, own.community);
+            default -> TestTokens.staff(role, List.of(own.community));
+        };
+    }
+
+    private Set<String> routes() {
+        // HEAD routes are generated for every GET and decided by the GET rule (PolicyRule)
+        return router.uriRoutes().filter(r -> !r.getHttpMethodName().equals("HEAD"))
+                .map(r -> r.getHttpMethodName() + " " + template(r))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static String template(UriRouteInfo<?, ?> route) {
+        return route.getUriMatchTemplate().toString().replaceAll("\\{\\?[^}]*}", "");
+    }
+
+    private static Map<String, Map<String, String>> expectations() {
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        for (String line : EXPECTED.strip().split("\n")) {
+            String[] parts = line.strip().split("\\s+");
+            Map<String, String> cells = new LinkedHashMap<>();
+            for (int i = 2; i < parts.length; i++) {
+                String[] kv = parts[i].split("=");
+                cells.put(kv[0], kv[1]);
+            }
+            rows.put(parts[0] + " " + parts[1], cells);
+        }
+        return rows;
+    }
+
+    /** One community's fixture: a household, a volunteer, a need offered to that volunteer. */
+    static final class Side {
+        final String community;
+        long household;
+        long volunteer;
+        long need;
+        long offer;
+        String phone;
+
+        Side(String community) {
+            this.community = community;
+        }
+
+        void create(SecuredApiTest t, int n) {
+            t.post("/api/communities", Map.of("id", community, "name", "社区" + n));
+            phone = "1390000" + String.format("%04d", Math.abs(community.hashCode()) % 10000);
+            household = id(t.post("/api/communities/" + community + "/households", Map.of("headName", "居民" + n,
+                    "phone", phone, "building", n + "号楼", "address", n + "号楼1单元101", "lat", 39.7, "lon", 116.3)));
+            volunteer = id(t.post("/api/communities/" + community + "/volunteers", Map.of("name", "志愿者" + n,
+                    "phone", "1380000" + String.format("%04d", Math.abs(community.hashCode() + 7) % 10000),
+                    "skills", List.of("MEALS"), "lat", 39.7, "lon", 116.3, "maxConcurrentJobs", 3, "onDuty", true)));
+            need = id(t.post("/api/needs", Map.of("householdId", household, "category", "MEALS", "urgency", "TODAY",
+                    "description", "送餐", "takenBy", "fixture")));
+        }
+
+        /** Stands in for the matcher: proposes this side's volunteer, then waits for the offer. */
+        void offer(SecuredApiTest t, KafkaSender kafka) {
+            EventEnvelope proposal = EventEnvelope.of(new MatchProposed(need, 1, volunteer, null, 50, "fixture"),
+                    community, Clock.systemUTC());
+            kafka.sendAndWait(new ProducerRecord<>(Topics.MATCHES, community, EventJson.write(proposal)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !t.list("/api/volunteers/" + volunteer + "/offers").isEmpty());
+            offer = ((Number) t.list("/api/volunteers/" + volunteer + "/offers").get(0).get("offerId")).longValue();
+        }
+
+        String idFor(String previousSegment, String variable) {
+            return switch (previousSegment) {
+                case "communities" -> community;
+                case "households" -> String.valueOf(household);
+                case "volunteers" -> String.valueOf(volunteer);
+                case "needs", "jobs" -> String.valueOf(need);
+                case "offers" -> String.valueOf(offer);
+                case "health" -> "liveness";
+                default -> throw new IllegalArgumentException("no fixture for " + variable + " after " + previousSegment);
+            };
+        }
+    }
+}

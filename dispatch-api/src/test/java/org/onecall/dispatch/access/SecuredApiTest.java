@@ -1,0 +1,73 @@
+package org.onecall.dispatch.access;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.onecall.testsupport.KafkaBrokerExtension;
+
+/** Shared set-up for access tests: a broker, an H2 database of its own, and a raw HTTP client. */
+@ExtendWith(KafkaBrokerExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SecuredApiTest implements TestPropertyProvider {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>();
+        p.put("kafka.bootstrap.servers", KafkaBrokerExtension.bootstrapServers());
+        p.put("datasources.default.url", "jdbc:h2:mem:" + getClass().getSimpleName() + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        p.putAll(extraProperties());
+        return p;
+    }
+
+    Map<String, String> extraProperties() {
+        return Map.of();
+    }
+
+    /** Sends as whoever {@code token} is ("none" = anonymous) and returns the response, error or not. */
+    HttpResponse<String> send(MutableHttpRequest<?> request, String token) {
+        request.header("Authorization", "none".equals(token) ? "none" : "Bearer " + token);
+        try {
+            return client.toBlocking().exchange(request, String.class);
+        } catch (HttpClientResponseException e) {
+            @SuppressWarnings("unchecked")
+            HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
+            return response;
+        }
+    }
+
+    /** As the test admin (the default client filter). */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> post(String path, Object body) {
+        return client.toBlocking().retrieve(HttpRequest.POST(path, body), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> get(String path) {
+        return client.toBlocking().retrieve(HttpRequest.GET(path), Map.class);
+    }
+
+    List<Map<String, Object>> list(String path) {
+        return client.toBlocking().retrieve(HttpRequest.GET(path), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+    }
+
+    static long id(Map<String, Object> m) {
+        return ((Number) m.get("id")).longValue();
+    }
+}

@@ -1,0 +1,24 @@
+package org.onecall.kit.security;
+
+/**
+ * What an endpoint's data belongs to, and so whom it is shown to. The path variable named by
+ * {@link Access#variable()} identifies the thing.
+ */
+public enum Scope {
+    /** anyone, signed in or not (health, login) */
+    PUBLIC,
+    /** any caller with an allowed role; data not tied to one community */
+    ROLE_ONLY,
+    /** a community id in the path */
+    COMMUNITY,
+    /** a need id: staff of its community; a volunteer who holds it or was offered it */
+    NEED,
+    /** a household id: staff of its community */
+    HOUSEHOLD,
+    /** a volunteer id: that volunteer, or staff of their community */
+    VOLUNTEER,
+    /** an offer id: the volunteer it was made to, or staff of the need's community */
+    OFFER,
+    /** the body names the community; the service checks it with {@link CurrentCaller} */
+    BODY
+}

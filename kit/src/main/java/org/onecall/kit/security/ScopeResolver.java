@@ -1,0 +1,13 @@
+package org.onecall.kit.security;
+
+import java.util.Optional;
+
+/** Answers "whose is this?" for the scopes a service owns. Called off the event loop; may hit the database. */
+public interface ScopeResolver {
+
+    /** The community that thing belongs to; empty when the thing does not exist (or is not this resolver's). */
+    Optional<String> communityOf(Scope scope, long id);
+
+    /** Whether this volunteer may see that thing (holds the need, was offered it, is that volunteer). */
+    boolean volunteerMaySee(Scope scope, long id, long volunteerId);
+}

@@ -1,0 +1,54 @@
+package org.onecall.testsupport;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Bearer tokens signed with the test secret that every module's application-test.yml configures
+ * ({@value #SECRET}), with the same claims the product's sign-in issues.
+ */
+public final class TestTokens {
+
+    public static final String SECRET = "onecall-test-secret-0123456789-abcdefghijklmnop";
+
+    public static String admin() {
+        return token("test-admin", "ADMIN", List.of(), null);
+    }
+
+    public static String staff(String role, Collection<String> communities) {
+        return token("test-" + role.toLowerCase(), role, communities, null);
+    }
+
+    public static String volunteer(long volunteerId, String community) {
+        return token("volunteer-" + volunteerId, "VOLUNTEER", List.of(community), volunteerId);
+    }
+
+    public static String token(String username, String role, Collection<String> communities, Long volunteerId) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .subject(username)
+                .claim("roles", List.of(role))
+                .claim("communities", List.copyOf(communities))
+                .issueTime(new Date())
+                .expirationTime(new Date(System.currentTimeMillis() + 3_600_000));
+        if (volunteerId != null) {
+            claims.claim("volunteerId", volunteerId);
+        }
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+            jwt.sign(new MACSigner(SECRET));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private TestTokens() {
+    }
+}
