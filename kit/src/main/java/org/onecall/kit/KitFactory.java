@@ -3,7 +3,6 @@ package org.onecall.kit;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 
 /** Beans every service needs exactly once; in standalone the three services share them. */
 @Factory
@@ -12,6 +11,6 @@ class KitFactory {
     /** Microsecond ticks: what both databases store, so a saved time reads back equal. */
     @Singleton
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return new MicrosecondClock();
     }
 }

@@ -44,25 +44,27 @@ class StandaloneLoopTest {
 
     @TempDir
     static Path data;
+    static final String ADMIN_PASSWORD = "admin password for the loop test";
     private Standalone app;
-    private Api api;
+    private Api admin;
 
     @BeforeAll
     void start() {
         app = Standalone.start(data, 0, Map.of(
                 "micronaut.server.port", -1,
                 "onecall.demo.enabled", false,
+                "onecall.security.admin-password", ADMIN_PASSWORD,
                 "datasources.default.url", "jdbc:h2:mem:loop-dispatch;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                         + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "datasources.notifier.url", "jdbc:h2:mem:loop-notifier;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                         + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
-        api = new Api(app.url());
+        admin = new Api(app.url()).signIn("admin", ADMIN_PASSWORD);
     }
 
     @AfterAll
     void stop() {
-        if (api != null) {
-            api.close();
+        if (admin != null) {
+            admin.close();
         }
         if (app != null) {
             app.close();
@@ -71,23 +73,28 @@ class StandaloneLoopTest {
 
     @Test
     void a_need_goes_from_the_call_to_the_residents_rating_through_every_service() throws Exception {
-        api.post("/api/communities", Map.of("id", COMMUNITY, "name", "兴华南里"));
-        long household = Api.id(api.post("/api/communities/" + COMMUNITY + "/households", Map.of(
+        admin.post("/api/communities", Map.of("id", COMMUNITY, "name", "兴华南里"));
+        admin.post("/api/accounts", Map.of("username", "operator-wang", "displayName", "王接线员", "role", "OPERATOR",
+                "communities", List.of(COMMUNITY), "password", "operator password 1"));
+        Api operator = new Api(app.url()).signIn("operator-wang", "operator password 1");
+        long household = Api.id(operator.post("/api/communities/" + COMMUNITY + "/households", Map.of(
                 "headName", "钱奶奶", "phone", "139 0002 0002", "building", "兴华南里2号楼",
                 "address", "兴华南里2号楼1单元502", "grid", "grid-1", "lat", LAT, "lon", LON)));
-        long near = volunteer("李建国", List.of("MEDICINE", "ERRANDS"), 0.001, true);
-        long far = volunteer("王秀英", List.of("MEDICINE"), 0.008, true);
-        long nearerButOffDuty = volunteer("张伟", List.of("MEDICINE"), 0.0002, false);
+        long near = volunteer("李建国", "13800010001", List.of("MEDICINE", "ERRANDS"), 0.001, true);
+        long far = volunteer("王秀英", "13800010002", List.of("MEDICINE"), 0.008, true);
+        long nearerButOffDuty = volunteer("张伟", "13800010003", List.of("MEDICINE"), 0.0002, false);
 
+        Api volunteer = new Api(app.url()).signInBySms("13800010001", admin);
         List<Event<JsonNode>> pushed = new CopyOnWriteArrayList<>();
         SseClient sse = SseClient.create(new URL(app.url()));
-        Disposable subscription = Flux.from(sse.eventStream(HttpRequest.GET("/notify/volunteers/" + near + "/stream"),
+        Disposable subscription = Flux.from(sse.eventStream(HttpRequest.GET("/notify/volunteers/" + near + "/stream")
+                        .bearerAuth(volunteer.token()),
                 JsonNode.class)).subscribe(pushed::add);
         try (TopicProbe needs = TopicProbe.open(app.bootstrapServers(), Topics.NEEDS);
              TopicProbe matches = TopicProbe.open(app.bootstrapServers(), Topics.MATCHES);
              TopicProbe resources = TopicProbe.open(app.bootstrapServers(), Topics.RESOURCES)) {
 
-            Map<String, Object> raised = api.post("/api/needs", Map.of("householdId", household,
+            Map<String, Object> raised = operator.post("/api/needs", Map.of("householdId", household,
                     "category", "MEDICINE", "urgency", "TODAY", "description", "降压药 ×2，挂面，鸡蛋一盒",
                     "takenBy", "operator-wang"));
             long needId = Api.id(raised);
@@ -98,12 +105,12 @@ class StandaloneLoopTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> status(needId).equals("OFFERED"));
             EventEnvelope proposal = envelope(matches.await(TopicProbe.event("MatchProposed", aggregate)));
             assertEquals(near, proposal.payload().get("volunteerId").asLong());
-            List<Map<String, Object>> offers = api.list("/api/volunteers/" + near + "/offers?status=PENDING");
+            List<Map<String, Object>> offers = volunteer.list("/api/volunteers/" + near + "/offers?status=PENDING");
             assertEquals(1, offers.size());
             long offerId = ((Number) offers.get(0).get("offerId")).longValue();
             assertEquals("兴华南里2号楼", offers.get(0).get("approximatePlace"), "only the building before accepting");
-            assertTrue(api.list("/api/volunteers/" + far + "/offers").isEmpty());
-            assertTrue(api.list("/api/volunteers/" + nearerButOffDuty + "/offers").isEmpty());
+            assertTrue(admin.list("/api/volunteers/" + far + "/offers").isEmpty());
+            assertTrue(admin.list("/api/volunteers/" + nearerButOffDuty + "/offers").isEmpty());
 
             // the notifier pushed the offer to the volunteer's SSE stream
             await().atMost(Duration.ofSeconds(20)).until(() -> pushed.stream().anyMatch(e -> "OfferMade".equals(e.getName())));
@@ -111,23 +118,23 @@ class StandaloneLoopTest {
             assertEquals(offerId, push.getData().get("offerId").asLong());
             assertTrue(push.getData().get("text").asText().contains("代购药品"), push.getData().toString());
 
-            Map<String, Object> job = api.post("/api/offers/" + offerId + "/accept", Map.of("volunteerId", near));
+            Map<String, Object> job = volunteer.post("/api/offers/" + offerId + "/accept", Map.of());
             assertEquals("ASSIGNED", job.get("status"));
             assertEquals("兴华南里2号楼1单元502", job.get("address"), "the holder sees the full address");
             assertEquals("13900020002", job.get("phone"));
-            assertEquals(1, ((Number) api.get("/api/volunteers/" + near).get("activeJobs")).intValue());
+            assertEquals(1, ((Number) admin.get("/api/volunteers/" + near).get("activeJobs")).intValue());
 
-            assertEquals("ON_SITE", api.post("/api/needs/" + needId + "/arrival", Map.of("volunteerId", near)).get("status"));
-            assertEquals("DONE", api.post("/api/needs/" + needId + "/completion",
-                    Map.of("volunteerId", near, "summary", "药已送到")).get("status"));
-            Map<String, Object> closed = api.post("/api/needs/" + needId + "/feedback",
+            assertEquals("ON_SITE", volunteer.post("/api/needs/" + needId + "/arrival", Map.of()).get("status"));
+            assertEquals("DONE", volunteer.post("/api/needs/" + needId + "/completion",
+                    Map.of("summary", "药已送到")).get("status"));
+            Map<String, Object> closed = operator.post("/api/needs/" + needId + "/feedback",
                     Map.of("rating", 5, "solved", true, "comment", "很满意", "recordedBy", "operator-wang"));
             assertEquals("CLOSED", closed.get("status"));
             assertEquals(5, ((Number) closed.get("rating")).intValue());
-            assertEquals(0, ((Number) api.get("/api/volunteers/" + near).get("activeJobs")).intValue());
+            assertEquals(0, ((Number) admin.get("/api/volunteers/" + near).get("activeJobs")).intValue());
 
             // the history lists every step with who and when, in order
-            List<Map<String, Object>> history = api.list("/api/needs/" + needId + "/history");
+            List<Map<String, Object>> history = admin.list("/api/needs/" + needId + "/history");
             assertEquals(List.of("NeedRaised", "MatchingStarted", "OfferMade", "OfferAccepted", "VolunteerArrived",
                     "NeedCompleted", "NeedClosed"), history.stream().map(h -> h.get("eventType")).toList());
             assertEquals(List.of("OPEN", "MATCHING", "OFFERED", "ASSIGNED", "ON_SITE", "DONE", "CLOSED"),
@@ -159,7 +166,12 @@ class StandaloneLoopTest {
                     .filter(e -> e.aggregateId().equals("volunteer-" + near))
                     .map(e -> e.payload().get("activeJobs").asInt()).toList();
             assertEquals(List.of(0, 1, 0), loads);
+            // the contact details shown to the holder were audited
+            assertTrue(admin.list("/api/audit").stream().anyMatch(a -> "VIEW_CONTACT".equals(a.get("action"))
+                    && ("household:" + household).equals(a.get("subject"))));
         } finally {
+            operator.close();
+            volunteer.close();
             subscription.dispose();
             if (sse instanceof AutoCloseable closeable) {
                 closeable.close();
@@ -169,7 +181,7 @@ class StandaloneLoopTest {
 
     @Test
     void health_reports_every_part_up() {
-        JsonNode health = api.json("/health");
+        JsonNode health = admin.json("/health");
         assertEquals("UP", health.get("status").asText());
         assertEquals("UP", health.at("/details/kafka/status").asText(), health.toString());
         assertEquals("UP", health.at("/details/jdbc/status").asText(), health.toString());
@@ -178,19 +190,19 @@ class StandaloneLoopTest {
     @Test
     void a_refused_step_answers_problem_json_and_changes_nothing() {
         HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
-                () -> api.post("/api/needs/999999/arrival", Map.of("volunteerId", 1)));
+                () -> admin.post("/api/needs/999999/arrival", Map.of("volunteerId", 1)));
         assertEquals(404, e.getStatus().getCode());
         assertTrue(e.getResponse().getContentType().orElseThrow().toString().contains("problem+json"));
     }
 
-    private long volunteer(String name, List<String> skills, double offset, boolean onDuty) {
-        return Api.id(api.post("/api/communities/" + COMMUNITY + "/volunteers", Map.of("name", name,
-                "phone", "1380001" + String.format("%04d", Math.abs(name.hashCode()) % 10000), "skills", skills,
+    private long volunteer(String name, String phone, List<String> skills, double offset, boolean onDuty) {
+        return Api.id(admin.post("/api/communities/" + COMMUNITY + "/volunteers", Map.of("name", name,
+                "phone", phone, "skills", skills,
                 "lat", LAT + offset, "lon", LON, "maxConcurrentJobs", 2, "onDuty", onDuty)));
     }
 
     private String status(long needId) {
-        return (String) api.get("/api/needs/" + needId).get("status");
+        return (String) admin.get("/api/needs/" + needId).get("status");
     }
 
     private static EventEnvelope envelope(String json) {

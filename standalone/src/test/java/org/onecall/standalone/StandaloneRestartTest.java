@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandaloneRestartTest {
 
+    private static final String ADMIN_PASSWORD = "admin password for the restart test";
+
     @TempDir
     Path data;
 
@@ -25,7 +27,7 @@ class StandaloneRestartTest {
         long needId;
         long volunteer;
         long household;
-        try (Standalone first = start(); Api api = new Api(first.url())) {
+        try (Standalone first = start(); Api api = new Api(first.url()).signIn("admin", ADMIN_PASSWORD)) {
             api.post("/api/communities", Map.of("id", "restart-test", "name", "重启社区"));
             household = Api.id(api.post("/api/communities/restart-test/households", Map.of("headName", "赵大爷",
                     "phone", "13900020001", "building", "1号楼", "address", "1号楼2单元301", "lat", 39.7275,
@@ -39,7 +41,7 @@ class StandaloneRestartTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> !api.list("/notify/volunteers/" + volunteer + "/deliveries").isEmpty());
         }
 
-        try (Standalone second = start(); Api api = new Api(second.url())) {
+        try (Standalone second = start(); Api api = new Api(second.url()).signIn("admin", ADMIN_PASSWORD)) {
             assertEquals("OFFERED", api.get("/api/needs/" + needId).get("status"));
             assertEquals(3, api.list("/api/needs/" + needId + "/history").size());
             assertEquals(1, api.list("/notify/volunteers/" + volunteer + "/deliveries").size());
@@ -62,6 +64,7 @@ class StandaloneRestartTest {
         return Standalone.start(data, 0, Map.of(
                 "micronaut.server.port", -1,
                 "onecall.demo.enabled", false,
+                "onecall.security.admin-password", ADMIN_PASSWORD,
                 "datasources.default.url", "jdbc:h2:file:" + data.resolve("dispatch").toAbsolutePath() + h2,
                 "datasources.notifier.url", "jdbc:h2:file:" + data.resolve("notifier").toAbsolutePath() + h2));
     }

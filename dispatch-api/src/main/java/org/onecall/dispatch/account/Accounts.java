@@ -54,6 +54,10 @@ public class Accounts {
                 : hasher.hash(r.password()), 0, null, true, clock.instant()));
     }
 
+    public boolean exists(String username) {
+        return accounts.findByUsername(username).isPresent();
+    }
+
     public boolean any() {
         return accounts.count() > 0;
     }

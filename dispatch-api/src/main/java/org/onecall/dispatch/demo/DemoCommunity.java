@@ -7,6 +7,9 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import io.micronaut.context.annotation.Value;
+import org.onecall.dispatch.account.Accounts;
+import org.onecall.dispatch.account.NewAccount;
 import org.onecall.dispatch.community.Community;
 import org.onecall.dispatch.community.CommunityRepository;
 import org.onecall.dispatch.household.Households;
@@ -15,6 +18,7 @@ import org.onecall.dispatch.merchant.Merchants;
 import org.onecall.dispatch.volunteer.NewVolunteer;
 import org.onecall.dispatch.volunteer.Volunteers;
 import org.onecall.events.Category;
+import org.onecall.kit.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +41,13 @@ class DemoCommunity {
     private final Volunteers volunteers;
     private final Merchants merchants;
     private final Clock clock;
+    private final Accounts accounts;
+    private final String password;
 
     DemoCommunity(CommunityRepository communities, Households households, Volunteers volunteers, Merchants merchants,
-                  Clock clock) {
+                  Clock clock, Accounts accounts, @Value("${onecall.demo.password}") String password) {
+        this.accounts = accounts;
+        this.password = password;
         this.communities = communities;
         this.households = households;
         this.volunteers = volunteers;
@@ -53,7 +61,8 @@ class DemoCommunity {
             return;
         }
         load();
-        LOG.info("demo community {} loaded", ID);
+        LOG.info("demo community {} loaded; staff accounts admin, coordinator-zhang and operator-wang use the demo"
+                + " password (ONECALL_DEMO_PASSWORD); volunteers sign in with an SMS code (see /api/sms as admin)", ID);
     }
 
     @Transactional
@@ -93,9 +102,19 @@ class DemoCommunity {
             households.register(ID, new NewHousehold(homes[i][0], homes[i][1], "兴华南里" + homes[i][2],
                     "北京市大兴区兴华南里" + homes[i][3], homes[i][4], LAT + offset(i, 5), LON + offset(i, 3)));
         }
+        demoAccount("coordinator-zhang", "张书记 (网格长)", Role.COORDINATOR, List.of(ID));
+        demoAccount("operator-wang", "王接线员", Role.OPERATOR, List.of(ID));
+        demoAccount("admin", "管理员 Administrator", Role.ADMIN, List.of());
         merchants.register(ID, "兴华大药房", List.of("MEDICINE"), LAT + 0.001, LON - 0.001, 40);
         merchants.register(ID, "兴华长者食堂", List.of("MEALS"), LAT - 0.0012, LON + 0.0008, 120);
         merchants.register(ID, "邻里生鲜超市", List.of("ERRANDS"), LAT + 0.0004, LON + 0.0015, 80);
+    }
+
+    private void demoAccount(String username, String name, Role role, List<String> communityIds) {
+        // checked, not caught: a refusal inside this transaction would mark it for rollback
+        if (!accounts.exists(username)) {
+            accounts.create(new NewAccount(username, name, role, communityIds, null, null, password));
+        }
     }
 
     /** Spreads people over roughly 400 m x 400 m, deterministically. */
