@@ -6,6 +6,8 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,14 +110,15 @@ class Raising {
                 return new Raised(need, true);
             }
         }
-        var now = clock.instant();
+        // the database keeps microseconds: so must the event, or the two disagree on the due time
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var target = targets.of(h.communityId(), r.category());
         Requests.Window w = r.window();
         boolean appointment = w != null && w.kind() == Requests.WindowKind.APPOINTMENT;
         Need need = needs.save(new Need(null, h.communityId(), h.id(), r.category().name(), r.urgency(),
                 r.description().strip(), NeedStatus.OPEN, r.takenBy().strip(), source, 0, null, null, now, now,
-                sourceId, r.goods(), appointment ? w.start() : null, appointment ? w.end() : null,
-                NeedRules.dueAt(r, target, now)));
+                sourceId, r.goods(), appointment ? micros(w.start()) : null,
+                appointment ? micros(w.end()) : null, micros(NeedRules.dueAt(r, target, now))));
         List<NeedItem> list = new ArrayList<>();
         int position = 0;
         for (Requests.Item item : r.itemList()) {
@@ -171,6 +174,10 @@ class Raising {
         if (!problems.isEmpty()) {
             throw Refusal.invalid(problems.get(0).field(), problems.get(0).reason());
         }
+    }
+
+    private static Instant micros(Instant t) {
+        return t.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String blankToNull(@Nullable String s) {
