@@ -147,7 +147,9 @@ public final class Api {
     /** Raises a need from a valid body with {@code changes} applied; a null value leaves the field out. */
     public Reply raiseWith(Map<String, Object> changes) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("category", "MEDICINE", "urgency", "TODAY",
-                "description", "代购降压药两盒", "takenBy", "operator-wang"));
+                "description", "代购降压药两盒", "takenBy", "operator-wang",
+                // MEDICINE needs its list (or a prescription note); separate: every call is a new need here
+                "items", List.of(Map.of("name", "降压药", "quantity", 2, "unit", "盒")), "separate", true));
         body.putAll(changes);
         body.values().removeIf(v -> v == null);
         return post("/api/needs", body);

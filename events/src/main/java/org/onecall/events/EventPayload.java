@@ -10,7 +10,9 @@ public sealed interface EventPayload permits
         NeedEvents.VolunteerArrived, NeedEvents.NeedCompleted, NeedEvents.FeedbackReceived,
         NeedEvents.NeedClosed, NeedEvents.NeedReopened, NeedEvents.NeedCancelled, NeedEvents.NeedEscalated,
         MatchEvents.MatchProposed, MatchEvents.MatchNotFound,
-        ResourceEvents.VolunteerStateChanged, ResourceEvents.MerchantStateChanged {
+        ResourceEvents.VolunteerStateChanged, ResourceEvents.MerchantStateChanged,
+        IntakeEvents.WorkOrderReceived,
+        WishEvents.WishPublished, WishEvents.WishClaimed, WishEvents.WishFulfilled {
 
     /** The id of the thing this fact is about (need, volunteer, merchant). */
     String aggregateId();

@@ -6,10 +6,30 @@ import java.util.List;
 /** Facts about needs and offers. Only dispatch-api writes them (single writer). */
 public final class NeedEvents {
 
-    /** An operator (or another system) recorded a resident's need. */
+    /**
+     * An operator (or another system) recorded a resident's need.
+     *
+     * <p>Schema 1, extended compatibly: {@code sourceId}, {@code items}, {@code buysGoods},
+     * {@code windowStart}/{@code windowEnd} (both null = as soon as possible) and {@code dueAt} were
+     * added later. Older consumers ignore them; a message from an older producer reads with an empty
+     * items list, {@code buysGoods} false and null for the rest.
+     */
     public record NeedRaised(long needId, long householdId, String category, String urgency,
                              String description, String approximatePlace, Location location,
-                             String takenBy, String source) implements EventPayload {
+                             String takenBy, String source, String sourceId, List<NeedItem> items,
+                             boolean buysGoods, Instant windowStart, Instant windowEnd,
+                             Instant dueAt) implements EventPayload {
+        public NeedRaised {
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        /** The original shape, kept so producers written against it still compile. */
+        public NeedRaised(long needId, long householdId, String category, String urgency, String description,
+                          String approximatePlace, Location location, String takenBy, String source) {
+            this(needId, householdId, category, urgency, description, approximatePlace, location, takenBy, source,
+                    null, List.of(), false, null, null, null);
+        }
+
         public String aggregateId() { return "need-" + needId; }
     }
 

@@ -74,6 +74,18 @@ class GoldenEventsTest {
     }
 
     @Test
+    void need_raised_from_a_producer_before_the_needs_list_reads_with_no_items() throws IOException {
+        var raised = (NeedEvents.NeedRaised) EventJson.read(read("compat/NeedRaised-before-items.json")).typedPayload();
+        assertEquals(101, raised.needId());
+        assertEquals(List.of(), raised.items());
+        assertEquals(false, raised.buysGoods());
+        assertEquals(null, raised.dueAt());
+        // and the original constructor still builds the same thing
+        assertEquals(raised, new NeedEvents.NeedRaised(101, 7, "MEDICINE", "TODAY", "降压药 ×2，挂面，鸡蛋一盒",
+                "兴华南里 3号楼", new Location(39.7284, 116.3412), "operator-wang", "HOTLINE"));
+    }
+
+    @Test
     void available_means_active_on_duty_and_below_the_limit() {
         var v = new ResourceEvents.VolunteerStateChanged(1, "c", "李*", List.of("MEALS"), new Location(39.7, 116.3),
                 true, true, 2, 1);

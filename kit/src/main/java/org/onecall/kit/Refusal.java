@@ -46,6 +46,11 @@ public class Refusal extends RuntimeException {
         return new Refusal(HttpStatus.BAD_REQUEST, field, reason);
     }
 
+    /** Well-formed but cannot be processed as asked, e.g. an Idempotency-Key reused for a different request. */
+    public static Refusal unprocessable(String field, String reason) {
+        return new Refusal(HttpStatus.UNPROCESSABLE_ENTITY, field, reason);
+    }
+
     public HttpStatus status() {
         return status;
     }

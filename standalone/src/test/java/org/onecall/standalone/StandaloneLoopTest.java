@@ -96,7 +96,8 @@ class StandaloneLoopTest {
 
             Map<String, Object> raised = operator.post("/api/needs", Map.of("householdId", household,
                     "category", "MEDICINE", "urgency", "TODAY", "description", "降压药 ×2，挂面，鸡蛋一盒",
-                    "takenBy", "operator-wang"));
+                    "takenBy", "operator-wang", "items", List.of(Map.of("name", "降压药", "quantity", 2),
+                            Map.of("name", "挂面"), Map.of("name", "鸡蛋", "unit", "盒"))));
             long needId = Api.id(raised);
             String aggregate = "need-" + needId;
             assertEquals("MATCHING", raised.get("status"));

@@ -59,6 +59,19 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(POST, "/api/needs/{id}/feedback", Scope.NEED, COORDINATOR, OPERATOR),
                 Access.of(POST, "/api/needs/{id}/cancellation", Scope.NEED, COORDINATOR, OPERATOR),
 
+                Access.of(POST, "/api/calls", Scope.BODY, COORDINATOR, OPERATOR),
+                Access.of(GET, "/api/communities/{communityId}/needs/overdue", Scope.COMMUNITY, COORDINATOR, OPERATOR),
+                Access.of(GET, "/api/operators/{name}/needs", Scope.USERNAME, OPERATOR),
+                Access.of(GET, "/api/communities/{communityId}/service-targets", Scope.COMMUNITY, COORDINATOR, OPERATOR),
+                Access.of(PUT, "/api/communities/{communityId}/service-targets/{category}", Scope.COMMUNITY, COORDINATOR),
+
+                Access.of(POST, "/api/communities/{communityId}/wishes", Scope.COMMUNITY, COORDINATOR),
+                Access.of(GET, "/api/communities/{communityId}/wishes", Scope.COMMUNITY, COORDINATOR, OPERATOR),
+                Access.of(GET, "/api/wishes/{id}", Scope.WISH, COORDINATOR, OPERATOR, VOLUNTEER),
+                Access.of(GET, "/api/wishes/{id}/history", Scope.WISH, COORDINATOR, OPERATOR),
+                Access.of(POST, "/api/wishes/{id}/claim", Scope.WISH, COORDINATOR, VOLUNTEER),
+                Access.of(POST, "/api/wishes/{id}/fulfilment", Scope.WISH, COORDINATOR, VOLUNTEER),
+
                 Access.of(GET, "/api/volunteers/{volunteerId}/offers", Scope.VOLUNTEER, COORDINATOR, VOLUNTEER),
                 Access.of(POST, "/api/offers/{id}/accept", Scope.OFFER, VOLUNTEER),
                 Access.of(POST, "/api/offers/{id}/decline", Scope.OFFER, VOLUNTEER),

@@ -21,6 +21,7 @@ class DispatchScopes implements ScopeResolver {
             case HOUSEHOLD -> queries.householdCommunity(id);
             case VOLUNTEER -> queries.volunteerCommunity(id);
             case OFFER -> queries.offerCommunity(id);
+            case WISH -> queries.wishCommunity(id);
             default -> Optional.empty();
         };
     }
@@ -30,6 +31,7 @@ class DispatchScopes implements ScopeResolver {
         return switch (scope) {
             case NEED -> queries.volunteerTouchesNeed(id, volunteerId) > 0;
             case OFFER -> queries.offerMadeTo(id, volunteerId) > 0;
+            case WISH -> queries.wishInVolunteersCommunity(id, volunteerId) > 0;
             default -> false;
         };
     }

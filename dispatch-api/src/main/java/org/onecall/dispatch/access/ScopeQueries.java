@@ -27,6 +27,13 @@ interface ScopeQueries extends GenericRepository<Community, String> {
             + " OR EXISTS (SELECT 1 FROM offer o WHERE o.need_id = n.id AND o.volunteer_id = :volunteerId))")
     long volunteerTouchesNeed(long needId, long volunteerId);
 
+    @Query("SELECT community_id FROM wish WHERE id = :id")
+    Optional<String> wishCommunity(long id);
+
+    @Query("SELECT COUNT(*) FROM wish w JOIN volunteer v ON v.community_id = w.community_id"
+            + " WHERE w.id = :wishId AND v.id = :volunteerId")
+    long wishInVolunteersCommunity(long wishId, long volunteerId);
+
     @Query("SELECT COUNT(*) FROM offer WHERE id = :offerId AND volunteer_id = :volunteerId")
     long offerMadeTo(long offerId, long volunteerId);
 }

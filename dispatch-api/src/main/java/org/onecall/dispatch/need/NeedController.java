@@ -1,18 +1,20 @@
 package org.onecall.dispatch.need;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.validation.Validated;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.util.List;
 
 @Controller("/api")
@@ -21,20 +23,56 @@ import java.util.List;
 class NeedController {
 
     private final NeedService needs;
+    private final Raising raising;
+    private final NeedViews views;
+    private final IdempotentPosts posts;
+    private final NeedRepository repository;
+    private final Clock clock;
 
-    NeedController(NeedService needs) {
+    NeedController(NeedService needs, Raising raising, NeedViews views, IdempotentPosts posts,
+                   NeedRepository repository, Clock clock) {
         this.needs = needs;
+        this.raising = raising;
+        this.views = views;
+        this.posts = posts;
+        this.repository = repository;
+        this.clock = clock;
     }
 
+    /**
+     * 201 with the new need; 200 with {@code attachedTo} and a message when a need of the same category
+     * is already open for the household (a repeat call); 200 with {@code Idempotent-Replay: true} when
+     * the {@code Idempotency-Key} was seen before with the same body.
+     */
     @Post("/needs")
-    @Status(HttpStatus.CREATED)
-    Need raise(@Valid @Body Requests.RaiseNeed request) {
-        return needs.raise(request);
+    HttpResponse<Views.NeedView> raise(@Nullable @Header(IdempotentPosts.HEADER) String idempotencyKey,
+                                       @Valid @Body Requests.RaiseNeed request) {
+        var outcome = posts.run(idempotencyKey, "POST /api/needs", request, () -> List.of(raising.raise(request)));
+        Raising.Raised raised = outcome.raised().get(0);
+        Views.NeedView view = views.of(raised);
+        if (outcome.replay()) {
+            return HttpResponse.ok(view).header(IdempotentPosts.REPLAY_HEADER, "true");
+        }
+        return raised.attached() ? HttpResponse.ok(view) : HttpResponse.created(view);
+    }
+
+    /** One phone call raising several needs, all or nothing. 201 when at least one need is new. */
+    @Post("/calls")
+    HttpResponse<Views.CallView> call(@Nullable @Header(IdempotentPosts.HEADER) String idempotencyKey,
+                                      @Valid @Body Requests.Call request) {
+        var outcome = posts.run(idempotencyKey, "POST /api/calls", request, () -> raising.call(request));
+        Views.CallView view = new Views.CallView(request.householdId(), request.takenBy(),
+                outcome.raised().stream().map(views::of).toList());
+        if (outcome.replay()) {
+            return HttpResponse.ok(view).header(IdempotentPosts.REPLAY_HEADER, "true");
+        }
+        return outcome.raised().stream().allMatch(Raising.Raised::attached) ? HttpResponse.ok(view)
+                : HttpResponse.created(view);
     }
 
     @Get("/needs/{id}")
-    Need get(@PathVariable long id) {
-        return needs.get(id);
+    Views.NeedView get(@PathVariable long id) {
+        return views.of(needs.get(id));
     }
 
     @Get("/needs/{id}/history")
@@ -44,8 +82,20 @@ class NeedController {
 
     /** The coordinator's queue; {@code status} may repeat, none means every need. */
     @Get("/communities/{communityId}/needs{?status*}")
-    List<Need> queue(@PathVariable String communityId, @Nullable @QueryValue List<NeedStatus> status) {
-        return needs.queue(communityId, status == null ? List.of() : status);
+    List<Views.NeedView> queue(@PathVariable String communityId, @Nullable @QueryValue List<NeedStatus> status) {
+        return views.of(needs.queue(communityId, status == null ? List.of() : status));
+    }
+
+    /** What is late: past its due time and not yet served, most overdue first. */
+    @Get("/communities/{communityId}/needs/overdue")
+    List<Views.NeedView> overdue(@PathVariable String communityId) {
+        return views.of(repository.findOverdue(communityId, clock.instant()));
+    }
+
+    /** First-contact responsibility (首问责任制): the open needs an operator took and still follows up. */
+    @Get("/operators/{name}/needs")
+    List<Views.NeedView> owned(@PathVariable @Size(max = 64) String name) {
+        return views.of(repository.findOpenOwnedBy(name));
     }
 
     @Post("/needs/{id}/arrival")

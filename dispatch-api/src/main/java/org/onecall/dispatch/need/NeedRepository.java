@@ -7,6 +7,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface NeedRepository extends CrudRepository<Need, Long> {
@@ -20,4 +21,19 @@ interface NeedRepository extends CrudRepository<Need, Long> {
     List<Need> findByCommunityIdAndStatusInOrderByCreatedAt(String communityId, List<NeedStatus> statuses);
 
     List<Need> findByCommunityIdOrderByCreatedAtDesc(String communityId);
+
+    /** The repeat-call look-up: an open need (neither closed nor cancelled) of this category for the household. */
+    @Query("SELECT * FROM need WHERE household_id = :householdId AND category = :category"
+            + " AND status NOT IN ('CLOSED', 'CANCELLED') ORDER BY id LIMIT 1")
+    Optional<Need> findOpenOfCategory(long householdId, String category);
+
+    /** First-contact responsibility: what an operator still has to follow up, soonest due first. */
+    @Query("SELECT * FROM need WHERE taken_by = :takenBy AND status NOT IN ('CLOSED', 'CANCELLED')"
+            + " ORDER BY due_at, id")
+    List<Need> findOpenOwnedBy(String takenBy);
+
+    /** Past their due time and not yet served. */
+    @Query("SELECT * FROM need WHERE community_id = :communityId AND due_at < :now"
+            + " AND status NOT IN ('DONE', 'CLOSED', 'CANCELLED') ORDER BY due_at, id")
+    List<Need> findOverdue(String communityId, Instant now);
 }

@@ -17,7 +17,6 @@ import org.onecall.events.NeedEvents.MatchingStarted;
 import org.onecall.events.NeedEvents.NeedCancelled;
 import org.onecall.events.NeedEvents.NeedClosed;
 import org.onecall.events.NeedEvents.NeedCompleted;
-import org.onecall.events.NeedEvents.NeedRaised;
 import org.onecall.events.NeedEvents.NeedReopened;
 import org.onecall.events.NeedEvents.OfferAccepted;
 import org.onecall.events.NeedEvents.OfferDeclined;
@@ -57,19 +56,6 @@ class NeedService {
         this.offerTtl = offerTtl;
         this.caller = caller;
         this.audit = audit;
-    }
-
-    @Transactional
-    Need raise(Requests.RaiseNeed r) {
-        Household h = households.get(r.householdId());
-        caller.requireCommunity(h.communityId());
-        var now = clock.instant();
-        Need need = needs.save(new Need(null, h.communityId(), h.id(), r.category().name(), r.urgency(),
-                r.description().strip(), NeedStatus.OPEN, r.takenBy(), "HOTLINE", 0, null, null, now, now));
-        lifecycle.created(need, "NeedRaised", r.takenBy(), r.category().zh());
-        outbox.needEvent(need.communityId(), new NeedRaised(need.id(), h.id(), need.category(), r.urgency().name(),
-                need.description(), h.building(), h.location(), r.takenBy(), need.source()));
-        return startMatching(need, r.takenBy(), "operator recorded the need");
     }
 
     Need get(long id) {

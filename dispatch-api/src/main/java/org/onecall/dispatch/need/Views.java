@@ -1,6 +1,10 @@
 package org.onecall.dispatch.need;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.onecall.events.Category;
 
 /** What callers get back. */
@@ -15,6 +19,33 @@ final class Views {
     /** The job as the volunteer holding it sees it: now with the full address and phone. */
     record JobView(long needId, NeedStatus status, String category, String categoryZh, String description,
                    String residentName, String phone, String address) {
+    }
+
+    /**
+     * A need as operators and coordinators see it: {@code takenBy} is its owner (首问责任制), {@code dueAt}
+     * the service commitment and {@code late} whether it is past due and not yet served.
+     * {@code attachedTo} and {@code message} are only set when a repeat call was added to this open need.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NeedView(long id, String communityId, long householdId, String category, String categoryZh,
+                    Urgency urgency, String description, NeedStatus status, String takenBy, String source,
+                    @Nullable String sourceId, int matchAttempt, @Nullable Long volunteerId, @Nullable Integer rating,
+                    boolean buysGoods, WindowView window, @Nullable Instant dueAt, boolean late,
+                    List<ItemView> items, Map<String, String> details, Instant createdAt, Instant updatedAt,
+                    @Nullable Long attachedTo, @Nullable String message) {
+    }
+
+    /** {@code kind} ASAP (no start or end) or APPOINTMENT. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record WindowView(Requests.WindowKind kind, @Nullable Instant start, @Nullable Instant end) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ItemView(String name, int quantity, @Nullable String unit, @Nullable String notes) {
+    }
+
+    /** The needs one call raised (or added to), in the order they were given. */
+    record CallView(long householdId, String takenBy, List<NeedView> needs) {
     }
 
     static String zh(String category) {

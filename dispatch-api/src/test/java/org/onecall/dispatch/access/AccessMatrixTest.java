@@ -72,6 +72,17 @@ class AccessMatrixTest extends SecuredApiTest {
             POST /api/needs/{id}/completion                      ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn ANON=nn
             POST /api/needs/{id}/feedback                        ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
             POST /api/needs/{id}/cancellation                    ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            POST /api/calls                                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            GET  /api/communities/{communityId}/needs/overdue    ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            GET  /api/operators/{name}/needs                     ADMIN=yy COORDINATOR=nn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            GET  /api/communities/{communityId}/service-targets  ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            PUT  /api/communities/{communityId}/service-targets/{category} ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            POST /api/communities/{communityId}/wishes           ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            GET  /api/communities/{communityId}/wishes           ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            GET  /api/wishes/{id}                                ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn ANON=nn
+            GET  /api/wishes/{id}/history                        ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            POST /api/wishes/{id}/claim                          ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn ANON=nn
+            POST /api/wishes/{id}/fulfilment                     ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn ANON=nn
             GET  /api/volunteers/{volunteerId}/offers            ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn ANON=nn
             POST /api/offers/{id}/accept                         ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
             POST /api/offers/{id}/decline                        ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
@@ -83,8 +94,8 @@ class AccessMatrixTest extends SecuredApiTest {
     @Inject
     KafkaSender kafka;
 
-    private final Side own = new Side("own-" + UUID.randomUUID().toString().substring(0, 8));
-    private final Side other = new Side("other-" + UUID.randomUUID().toString().substring(0, 8));
+    private final Side own = new Side("own-" + UUID.randomUUID().toString().substring(0, 8), true);
+    private final Side other = new Side("other-" + UUID.randomUUID().toString().substring(0, 8), false);
 
     @Override
     Map<String, String> extraProperties() {
@@ -172,8 +183,14 @@ class AccessMatrixTest extends SecuredApiTest {
         if (uri.equals("/api/sms")) {
             uri += "?phone=13800000000";
         }
-        Object body = uri.equals("/api/needs") ? Map.of("householdId", side.household, "category", "MEALS",
-                "urgency", "TODAY", "description", "午饭", "takenBy", "matrix") : Map.of();
+        Object body = switch (uri) {
+            case "/api/needs" -> Map.of("householdId", side.household, "category", "MEALS", "urgency", "TODAY",
+                    "description", "午饭", "takenBy", "matrix");
+            case "/api/calls" -> Map.of("householdId", side.household, "takenBy", "matrix", "needs",
+                    List.of(Map.of("category", "REPAIRS", "urgency", "TODAY", "description", "水管漏水",
+                            "details", Map.of("whatIsBroken", "水管"))));
+            default -> Map.of();
+        };
         return switch (HttpMethod.parse(method)) {
             case GET -> HttpRequest.GET(uri);
             case POST -> HttpRequest.POST(uri, body);
@@ -223,10 +240,14 @@ class AccessMatrixTest extends SecuredApiTest {
         long volunteer;
         long need;
         long offer;
+        long wish;
         String phone;
 
-        Side(String community) {
+        final boolean ownSide;
+
+        Side(String community, boolean ownSide) {
             this.community = community;
+            this.ownSide = ownSide;
         }
 
         void create(SecuredApiTest t, int n) {
@@ -239,6 +260,8 @@ class AccessMatrixTest extends SecuredApiTest {
                     "skills", List.of("MEALS"), "lat", 39.7, "lon", 116.3, "maxConcurrentJobs", 3, "onDuty", true)));
             need = id(t.post("/api/needs", Map.of("householdId", household, "category", "MEALS", "urgency", "TODAY",
                     "description", "送餐", "takenBy", "fixture")));
+            wish = id(t.post("/api/communities/" + community + "/wishes", Map.of("kind", "WISH",
+                    "householdId", household, "title", "一件新棉衣", "publishedBy", "fixture")));
         }
 
         /** Stands in for the matcher: proposes this side's volunteer, then waits for the offer. */
@@ -257,6 +280,10 @@ class AccessMatrixTest extends SecuredApiTest {
                 case "volunteers" -> String.valueOf(volunteer);
                 case "needs", "jobs" -> String.valueOf(need);
                 case "offers" -> String.valueOf(offer);
+                case "wishes" -> String.valueOf(wish);
+                // the staff token of the own side is named test-operator (TestTokens.staff)
+                case "operators" -> ownSide ? "test-operator" : "someone-else";
+                case "service-targets" -> "MEALS";
                 case "health" -> "liveness";
                 default -> throw new IllegalArgumentException("no fixture for " + variable + " after " + previousSegment);
             };

@@ -70,18 +70,32 @@ abstract class RepositoriesTest extends DispatchTest {
     }
 
     @Test
-    void flywayAppliedV1CleanlyAndCreatedEveryTable() {
-        List<Map<String, Object>> applied = db.rows(
-                "SELECT version, description, success FROM flyway_schema_history WHERE version IS NOT NULL");
-        assertEquals(1, applied.size(), applied::toString);
+    void flywayAppliedEveryMigrationCleanlyAndCreatedEveryTable() {
+        List<Map<String, Object>> applied = db.rows("SELECT version, description, success FROM flyway_schema_history"
+                + " WHERE version IS NOT NULL ORDER BY installed_rank");
         assertEquals("1", applied.get(0).get("version"));
         assertEquals("foundation", applied.get(0).get("description"));
-        assertEquals(Boolean.TRUE, applied.get(0).get("success"));
+        assertTrue(applied.stream().allMatch(m -> Boolean.TRUE.equals(m.get("success"))), applied::toString);
+        List<String> files = migrationVersions();
+        assertEquals(files, applied.stream().map(m -> (String) m.get("version")).toList(),
+                "every migration file applied, in order");
 
         Set<String> tables = db.rows("SELECT LOWER(table_name) AS t FROM information_schema.tables"
                         + " WHERE LOWER(table_schema) = 'public'").stream()
                 .map(r -> (String) r.get("t")).collect(Collectors.toSet());
         assertTrue(tables.containsAll(TABLES), () -> "tables: " + tables);
+    }
+
+    /** The versions of the migration files shipped in the jar, in version order. */
+    private static List<String> migrationVersions() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(
+                RepositoriesTest.class.getResource("/db/dispatch").toURI()))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__"))).sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+                    .toList();
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -126,7 +140,7 @@ abstract class RepositoriesTest extends DispatchTest {
         Household h = household();
         Need need = needs.save(new Need(null, h.communityId(), h.id(), "MEDICINE", Urgency.URGENT,
                 "吉野家的“𠮷”字，药名：硝苯地平", NeedStatus.MATCHING, "operator-wang", "HOTLINE", 1, null, null, T0,
-                T0.plusMillis(1)));
+                T0.plusMillis(1), "12345-WO-0001", true, T0.plusSeconds(3600), T0.plusSeconds(7200), T0.plusSeconds(7200)));
         Need read = needs.findById(need.id()).orElseThrow();
         assertEquals(need, read);
         assertEquals(Urgency.URGENT, read.urgency());
@@ -272,7 +286,7 @@ abstract class RepositoriesTest extends DispatchTest {
 
     private static Need need(Household h, NeedStatus status, Instant at) {
         return new Need(null, h.communityId(), h.id(), "ERRANDS", Urgency.TODAY, "买菜", status, "operator-wang",
-                "HOTLINE", 1, null, null, at, at);
+                "HOTLINE", 1, null, null, at, at, null, false, null, null, at.plusSeconds(8 * 3600));
     }
 
     private static String suffix() {

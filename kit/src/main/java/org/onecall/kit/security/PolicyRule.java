@@ -98,6 +98,9 @@ public class PolicyRule implements SecurityRule<HttpRequest<?>> {
         if (scope == Scope.COMMUNITY) {
             return caller.role() != Role.VOLUNTEER && caller.serves(value);
         }
+        if (scope == Scope.USERNAME) {
+            return caller.username().equals(value);
+        }
         long id;
         try {
             id = Long.parseLong(value);

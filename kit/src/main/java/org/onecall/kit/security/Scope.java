@@ -19,6 +19,10 @@ public enum Scope {
     VOLUNTEER,
     /** an offer id: the volunteer it was made to, or staff of the need's community */
     OFFER,
+    /** a micro-wish or project id: staff of its community; volunteers of that community (to claim it) */
+    WISH,
+    /** a username in the path: only that user (an operator's own list) */
+    USERNAME,
     /** the body names the community; the service checks it with {@link CurrentCaller} */
     BODY
 }

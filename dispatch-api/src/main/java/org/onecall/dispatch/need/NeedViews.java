@@ -1,0 +1,67 @@
+package org.onecall.dispatch.need;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Builds {@link Views.NeedView}s with their items and details, one query each for a whole list. */
+@Singleton
+class NeedViews {
+
+    private final NeedListRepository.Items items;
+    private final NeedListRepository.Details details;
+    private final Clock clock;
+
+    NeedViews(NeedListRepository.Items items, NeedListRepository.Details details, Clock clock) {
+        this.items = items;
+        this.details = details;
+        this.clock = clock;
+    }
+
+    Views.NeedView of(Need need) {
+        return of(List.of(need)).get(0);
+    }
+
+    Views.NeedView of(Raising.Raised raised) {
+        Views.NeedView v = of(raised.need());
+        if (!raised.attached()) {
+            return v;
+        }
+        Need n = raised.need();
+        String message = "A " + n.category() + " need (#" + n.id() + ", " + n.status() + ") is already open for this "
+                + "household; this call was added to it instead of creating a duplicate. 该住户已有同类需求 #" + n.id()
+                + " 在办，本次来电已记入该需求。";
+        return new Views.NeedView(v.id(), v.communityId(), v.householdId(), v.category(), v.categoryZh(), v.urgency(),
+                v.description(), v.status(), v.takenBy(), v.source(), v.sourceId(), v.matchAttempt(), v.volunteerId(),
+                v.rating(), v.buysGoods(), v.window(), v.dueAt(), v.late(), v.items(), v.details(), v.createdAt(),
+                v.updatedAt(), n.id(), message);
+    }
+
+    List<Views.NeedView> of(List<Need> needs) {
+        if (needs.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = needs.stream().map(Need::id).toList();
+        Map<Long, List<Views.ItemView>> itemsByNeed = items.findForNeeds(ids).stream().collect(Collectors.groupingBy(
+                NeedItemRow::needId, Collectors.mapping(i -> new Views.ItemView(i.name(), i.quantity(), i.unit(),
+                        i.notes()), Collectors.toList())));
+        Map<Long, Map<String, String>> detailsByNeed = details.findForNeeds(ids).stream().collect(
+                Collectors.groupingBy(NeedDetailRow::needId, Collectors.toMap(NeedDetailRow::name, NeedDetailRow::val,
+                        (a, b) -> a, LinkedHashMap::new)));
+        Instant now = clock.instant();
+        return needs.stream().map(n -> new Views.NeedView(n.id(), n.communityId(), n.householdId(), n.category(),
+                Views.zh(n.category()), n.urgency(), n.description(), n.status(), n.takenBy(), n.source(), n.sourceId(),
+                n.matchAttempt(), n.volunteerId(), n.rating(), n.buysGoods(), window(n), n.dueAt(), n.lateAt(now),
+                itemsByNeed.getOrDefault(n.id(), List.of()), detailsByNeed.getOrDefault(n.id(), Map.of()),
+                n.createdAt(), n.updatedAt(), null, null)).toList();
+    }
+
+    private static Views.WindowView window(Need n) {
+        return n.windowStart() == null ? new Views.WindowView(Requests.WindowKind.ASAP, null, null)
+                : new Views.WindowView(Requests.WindowKind.APPOINTMENT, n.windowStart(), n.windowEnd());
+    }
+}

@@ -1,0 +1,40 @@
+package org.onecall.dispatch.wish;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+final class WishRequests {
+
+    static final String ONE_LINE = "[^\\p{Cntrl}]*";
+    static final String ONE_LINE_MESSAGE = "must be one line without control characters";
+
+    /** A WISH needs householdId; a PROJECT needs partner and schedule ("每周二义诊"). */
+    @Introspected
+    record Publish(@NotNull Wish.WishKind kind, @Nullable @Positive Long householdId,
+                   @NotBlank @Size(max = 200) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String title,
+                   @Nullable @Size(max = 2000) @Pattern(regexp = "[^\\x00]*", message = "must not contain the NUL character (U+0000)") String description,
+                   @Nullable @Size(max = 200) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String partner,
+                   @Nullable @Size(max = 200) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String schedule,
+                   @NotBlank @Size(max = 64) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String publishedBy) {
+    }
+
+    /** A UNIT names itself in {@code claimant}; a VOLUNTEER gives volunteerId (claimant defaults to the name). */
+    @Introspected
+    record Claim(@NotNull Wish.ClaimantKind claimantKind,
+                 @Nullable @Size(max = 200) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String claimant,
+                 @Nullable @Positive Long volunteerId) {
+    }
+
+    @Introspected
+    record Fulfil(@NotBlank @Size(max = 200) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String fulfilledBy,
+                  @Nullable @Size(max = 2000) @Pattern(regexp = "[^\\x00]*", message = "must not contain the NUL character (U+0000)") String note) {
+    }
+
+    private WishRequests() {
+    }
+}

@@ -1,0 +1,150 @@
+package org.onecall.dispatch.wish;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import org.onecall.dispatch.community.CommunityRepository;
+import org.onecall.dispatch.household.Household;
+import org.onecall.dispatch.household.Households;
+import org.onecall.dispatch.outbox.Outbox;
+import org.onecall.dispatch.volunteer.Volunteer;
+import org.onecall.dispatch.volunteer.Volunteers;
+import org.onecall.events.WishEvents.WishClaimed;
+import org.onecall.events.WishEvents.WishFulfilled;
+import org.onecall.events.WishEvents.WishPublished;
+import org.onecall.kit.Refusal;
+import org.onecall.kit.security.CurrentCaller;
+
+/** Publish, claim once, fulfil: each step a history line and an outbox event in one transaction. */
+@Singleton
+class Wishes {
+
+    private final WishRepository wishes;
+    private final WishHistoryRepository history;
+    private final CommunityRepository communities;
+    private final Households households;
+    private final Volunteers volunteers;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final CurrentCaller caller;
+
+    Wishes(WishRepository wishes, WishHistoryRepository history, CommunityRepository communities,
+           Households households, Volunteers volunteers, Outbox outbox, Clock clock, CurrentCaller caller) {
+        this.caller = caller;
+        this.wishes = wishes;
+        this.history = history;
+        this.communities = communities;
+        this.households = households;
+        this.volunteers = volunteers;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Wish publish(String communityId, WishRequests.Publish p) {
+        if (!communities.existsById(communityId)) {
+            throw Refusal.notFound("community", communityId);
+        }
+        Long householdId = null;
+        if (p.kind() == Wish.WishKind.WISH) {
+            if (p.householdId() == null) {
+                throw Refusal.invalid("householdId", "a micro-wish is for a resident: give the household");
+            }
+            Household h = households.get(p.householdId());
+            if (!h.communityId().equals(communityId)) {
+                throw Refusal.invalid("householdId", "household " + h.id() + " is not in community " + communityId);
+            }
+            householdId = h.id();
+        } else {
+            if (blank(p.partner())) {
+                throw Refusal.invalid("partner", "a project is run with a partner unit: name it");
+            }
+            if (blank(p.schedule())) {
+                throw Refusal.invalid("schedule", "say when the project recurs, e.g. 每周二义诊");
+            }
+            if (p.householdId() != null) {
+                throw Refusal.invalid("householdId", "a project is for the community, not one household");
+            }
+        }
+        var now = clock.instant();
+        Wish wish = wishes.save(new Wish(null, communityId, p.kind(), householdId, p.title().strip(),
+                strip(p.description()), strip(p.partner()), strip(p.schedule()), Wish.WishStatus.OPEN,
+                p.publishedBy().strip(), null, null, null, null, null, null, null, now));
+        history.save(new WishHistoryEntry(null, wish.id(), householdId, now, "WishPublished", wish.publishedBy(),
+                wish.title()));
+        outbox.needEvent(communityId, new WishPublished(wish.id(), wish.kind().name(), householdId, wish.title(),
+                wish.description(), wish.partner(), wish.schedule(), wish.publishedBy()));
+        return wish;
+    }
+
+    @Transactional
+    Wish claim(long id, WishRequests.Claim c) {
+        Wish wish = get(id);
+        String claimant = c.claimant() == null ? null : c.claimant().strip();
+        Long volunteerId = null;
+        if (c.claimantKind() == Wish.ClaimantKind.VOLUNTEER) {
+            // a signed-in volunteer claims for themself; staff name the volunteer
+            Volunteer v = volunteers.get(caller.actingVolunteer(c.volunteerId()));
+            if (!v.communityId().equals(wish.communityId())) {
+                throw Refusal.invalid("volunteerId", "volunteer " + v.id() + " is not in community "
+                        + wish.communityId());
+            }
+            volunteerId = v.id();
+            claimant = blank(claimant) ? v.name() : claimant;
+        } else if (blank(claimant)) {
+            throw Refusal.invalid("claimant", "name the unit that claims it");
+        }
+        if (wish.status() != Wish.WishStatus.OPEN
+                || wishes.claim(id, c.claimantKind().name(), claimant, volunteerId, clock.instant()) == 0) {
+            Wish now = get(id);
+            throw Refusal.conflict("wish " + id + " is already " + now.status() + (now.claimant() == null ? ""
+                    : " by " + now.claimant()));
+        }
+        Wish claimed = get(id);
+        history.save(new WishHistoryEntry(null, id, wish.householdId(), claimed.claimedAt(), "WishClaimed", claimant,
+                c.claimantKind().name()));
+        outbox.needEvent(wish.communityId(), new WishClaimed(id, c.claimantKind().name(), claimant, volunteerId));
+        return claimed;
+    }
+
+    @Transactional
+    Wish fulfil(long id, WishRequests.Fulfil f) {
+        Wish wish = get(id);
+        String by = f.fulfilledBy().strip();
+        if (wish.status() != Wish.WishStatus.CLAIMED || wishes.fulfil(id, by, strip(f.note()), clock.instant()) == 0) {
+            throw Refusal.conflict("wish " + id + " is " + get(id).status() + "; only a CLAIMED wish can be fulfilled");
+        }
+        Wish done = get(id);
+        history.save(new WishHistoryEntry(null, id, wish.householdId(), done.fulfilledAt(), "WishFulfilled", by,
+                done.fulfilmentNote()));
+        outbox.needEvent(wish.communityId(), new WishFulfilled(id, by, done.fulfilmentNote()));
+        return done;
+    }
+
+    Wish get(long id) {
+        return wishes.findById(id).orElseThrow(() -> Refusal.notFound("wish", id));
+    }
+
+    List<Wish> list(String communityId, @Nullable Wish.WishStatus status) {
+        if (!communities.existsById(communityId)) {
+            throw Refusal.notFound("community", communityId);
+        }
+        return status == null ? wishes.findByCommunityIdOrderById(communityId)
+                : wishes.findByCommunityIdAndStatusOrderById(communityId, status);
+    }
+
+    List<WishHistoryEntry> history(long id) {
+        get(id);
+        return history.findByWishIdOrderById(id);
+    }
+
+    private static boolean blank(@Nullable String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String strip(@Nullable String s) {
+        return blank(s) ? null : s.strip();
+    }
+}
