@@ -1,6 +1,5 @@
 package org.onecall.dispatch.volunteer;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -44,7 +43,7 @@ public record Volunteer(@Id @GeneratedValue @Nullable Long id, String communityI
         return DatePeriod.parseAll(leavePeriods);
     }
 
-    @JsonProperty("status")
+    /** The JSON shows it as {@code active} (true: ACTIVE); set it with PUT /api/volunteers/{id}/status. */
     public VolunteerStatus status() {
         return active ? VolunteerStatus.ACTIVE : VolunteerStatus.SUSPENDED;
     }
