@@ -1,34 +1,123 @@
 package org.onecall.events;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Latest state of a resource, published to the compacted {@link Topics#RESOURCES} topic keyed by
  * {@link #aggregateId()}: each record is the whole state, so the last one per key is enough to
  * rebuild an index.
+ *
+ * <p>Fields added after schema version 1 (status, hours, leave, time zone...) are optional on the
+ * wire: a record written by an older producer reads as "active unless {@code active} is false,
+ * no weekly limit, no leave, Asia/Shanghai", which is exactly what the older producer meant.
  */
 public final class ResourceEvents {
 
+    /** Communities on the list are in mainland China; a producer that knows better says so. */
+    public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
+    public static final String ACTIVE = "ACTIVE";
+    public static final String SUSPENDED = "SUSPENDED";
+
+    /**
+     * @param status       ACTIVE or SUSPENDED; {@code active} says the same for older consumers
+     * @param availability weekly hours in {@code timeZone}; empty means no weekly limit
+     * @param leave        days off, both ends included
+     */
     public record VolunteerStateChanged(long volunteerId, String communityId, String displayName,
                                         List<String> skills, Location home, boolean onDuty, boolean active,
-                                        int maxConcurrentJobs, int activeJobs) implements EventPayload {
+                                        int maxConcurrentJobs, int activeJobs, String status,
+                                        List<TimeWindow> availability, List<DatePeriod> leave,
+                                        List<String> languages, String timeZone) implements EventPayload {
+        @JsonCreator
         public VolunteerStateChanged {
             skills = skills == null ? List.of() : List.copyOf(skills);
+            status = status == null ? (active ? ACTIVE : SUSPENDED) : status;
+            active = active && ACTIVE.equals(status);
+            status = active || !ACTIVE.equals(status) ? status : SUSPENDED;
+            availability = availability == null ? List.of() : List.copyOf(availability);
+            leave = leave == null ? List.of() : List.copyOf(leave);
+            languages = languages == null ? List.of() : List.copyOf(languages);
+            timeZone = timeZone == null ? DEFAULT_TIME_ZONE : timeZone;
         }
+
+        /** The schema-version-1 shape: active or not, no hours, no leave. */
+        public VolunteerStateChanged(long volunteerId, String communityId, String displayName, List<String> skills,
+                                     Location home, boolean onDuty, boolean active, int maxConcurrentJobs,
+                                     int activeJobs) {
+            this(volunteerId, communityId, displayName, skills, home, onDuty, active, maxConcurrentJobs, activeJobs,
+                    null, null, null, null, null);
+        }
+
         public String aggregateId() { return "volunteer-" + volunteerId; }
 
-        /** Whether a new job may be offered now. */
+        /** Whether a new job may be offered, leaving the calendar aside. */
         public boolean available() {
             return active && onDuty && activeJobs < maxConcurrentJobs;
         }
+
+        /** Whether a new job may be offered at {@code at}: {@link #available()}, not on leave, within the hours. */
+        public boolean availableAt(Instant at) {
+            return unavailableAt(at).isEmpty();
+        }
+
+        /** Why no job may be offered at {@code at} (one short word for counting), or empty when one may. */
+        public Optional<String> unavailableAt(Instant at) {
+            LocalDateTime local = LocalDateTime.ofInstant(at, ZoneId.of(timeZone));
+            if (!active) {
+                return Optional.of("suspended");
+            }
+            if (!onDuty) {
+                return Optional.of("off duty");
+            }
+            if (DatePeriod.anyContains(leave, local.toLocalDate())) {
+                return Optional.of("on leave");
+            }
+            if (!TimeWindow.anyContains(availability, local)) {
+                return Optional.of("outside their hours");
+            }
+            if (activeJobs >= maxConcurrentJobs) {
+                return Optional.of("at their limit");
+            }
+            return Optional.empty();
+        }
     }
 
+    /**
+     * @param kind         MERCHANT or PARTNER_UNIT (共建单位)
+     * @param open         the shop's own switch (closed for the holiday, out of stock...)
+     * @param openingHours weekly hours in {@code timeZone}; empty means no weekly limit
+     * @param fulfilment   DELIVERY, PICKUP or BOTH
+     */
     public record MerchantStateChanged(long merchantId, String communityId, String name, List<String> categories,
-                                       Location location, boolean open, int dailyCapacity) implements EventPayload {
+                                       Location location, boolean open, int dailyCapacity, String kind,
+                                       List<TimeWindow> openingHours, String fulfilment, String timeZone)
+            implements EventPayload {
+        @JsonCreator
         public MerchantStateChanged {
             categories = categories == null ? List.of() : List.copyOf(categories);
+            kind = kind == null ? "MERCHANT" : kind;
+            openingHours = openingHours == null ? List.of() : List.copyOf(openingHours);
+            fulfilment = fulfilment == null ? "BOTH" : fulfilment;
+            timeZone = timeZone == null ? DEFAULT_TIME_ZONE : timeZone;
         }
+
+        /** The schema-version-1 shape: open or not, no hours. */
+        public MerchantStateChanged(long merchantId, String communityId, String name, List<String> categories,
+                                    Location location, boolean open, int dailyCapacity) {
+            this(merchantId, communityId, name, categories, location, open, dailyCapacity, null, null, null, null);
+        }
+
         public String aggregateId() { return "merchant-" + merchantId; }
+
+        /** Open by its own switch and within its opening hours at {@code at}. */
+        public boolean openAt(Instant at) {
+            return open && TimeWindow.anyContains(openingHours, LocalDateTime.ofInstant(at, ZoneId.of(timeZone)));
+        }
     }
 
     private ResourceEvents() {

@@ -1,43 +1,121 @@
 package org.onecall.dispatch.merchant;
 
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.onecall.dispatch.community.CommunityRepository;
 import org.onecall.dispatch.outbox.Outbox;
-import org.onecall.events.Location;
 import org.onecall.events.ResourceEvents.MerchantStateChanged;
+import org.onecall.events.TimeWindow;
+import org.onecall.kit.Refusal;
 
-/** Merchants and partner units; the full list (hours, capacity per category, imports) is issue 4's. */
+/** Merchants and partner units. Every change publishes the whole state (hours, capacity) for the matcher. */
 @Singleton
 public class Merchants {
 
     private final MerchantRepository merchants;
+    private final MerchantOfferingRepository offerings;
+    private final CommunityRepository communities;
     private final Outbox outbox;
     private final Clock clock;
+    private final ZoneId zone;
+    private final ApplicationEventPublisher<MerchantChanged> changed;
 
-    Merchants(MerchantRepository merchants, Outbox outbox, Clock clock) {
+    Merchants(MerchantRepository merchants, MerchantOfferingRepository offerings, CommunityRepository communities,
+              Outbox outbox, Clock clock, @Value("${onecall.community.time-zone:Asia/Shanghai}") String zone,
+              ApplicationEventPublisher<MerchantChanged> changed) {
         this.merchants = merchants;
+        this.offerings = offerings;
+        this.communities = communities;
         this.outbox = outbox;
         this.clock = clock;
+        this.zone = ZoneId.of(zone);
+        this.changed = changed;
     }
 
+    /** The short form the demo uses: a shop, open with no weekly limit, delivering, described by category name. */
     @Transactional
     public Merchant register(String communityId, String name, List<String> categories, double lat, double lon,
                              int dailyCapacity) {
-        Merchant m = merchants.save(new Merchant(null, communityId, name, String.join(",", categories), lat, lon,
-                true, dailyCapacity, clock.instant()));
-        outbox.resourceState(communityId, new MerchantStateChanged(m.id(), communityId, name, categories,
-                new Location(lat, lon), m.isOpen(), dailyCapacity));
-        return m;
+        return register(communityId, new NewMerchant(name, Merchant.MerchantKind.MERCHANT, categories.stream()
+                .map(c -> new NewMerchant.Offering(org.onecall.events.Category.valueOf(c),
+                        org.onecall.events.Category.valueOf(c).zh()))
+                .toList(), lat, lon, dailyCapacity, Merchant.Fulfilment.BOTH, List.of(), null, null));
+    }
+
+    @Transactional
+    public Merchant register(String communityId, NewMerchant r) {
+        if (!communities.existsById(communityId)) {
+            throw Refusal.notFound("community", communityId);
+        }
+        List<String> categories = r.offerings().stream().map(o -> o.category().name()).distinct().toList();
+        if (categories.size() != r.offerings().size()) {
+            throw Refusal.invalid("offerings", "each category may be offered once");
+        }
+        Merchant m = merchants.save(new Merchant(null, communityId, r.name().strip(), String.join(",", categories),
+                r.lat(), r.lon(), true, r.dailyCapacity(), clock.instant(), r.kind(),
+                r.phone() == null ? null : r.phone().replaceAll("[^0-9+]", ""),
+                r.address() == null ? null : r.address().strip(),
+                TimeWindow.formatAll(r.openingHours() == null ? List.of() : r.openingHours()), r.fulfilment()));
+        for (NewMerchant.Offering o : r.offerings()) {
+            offerings.save(new MerchantOffering(null, m.id(), o.category().name(), o.description().strip()));
+        }
+        return publish(m);
+    }
+
+    @Transactional
+    public Merchant setOpen(long id, boolean open) {
+        if (merchants.setOpen(id, open) == 0) {
+            throw Refusal.notFound("merchant", id);
+        }
+        return publish(get(id));
+    }
+
+    public Merchant get(long id) {
+        return merchants.findById(id).orElseThrow(() -> Refusal.notFound("merchant", id));
     }
 
     public List<Merchant> inCommunity(String communityId) {
         return merchants.findByCommunityId(communityId);
     }
 
+    public Iterable<Merchant> all() {
+        return merchants.findAll();
+    }
+
+    public List<MerchantOffering> offeringsOf(long merchantId) {
+        return offerings.findByMerchantIdOrderByCategory(merchantId);
+    }
+
+    public List<MerchantOffering> offeringsOf(List<Merchant> list) {
+        return list.isEmpty() ? List.of()
+                : offerings.findByMerchantIdInOrderByMerchantId(list.stream().map(Merchant::id).toList());
+    }
+
+    /** Open by its own switch and within its hours right now, in the community's time zone. */
+    public boolean openNow(Merchant m) {
+        return state(m).openAt(clock.instant());
+    }
+
+    private Merchant publish(Merchant m) {
+        outbox.resourceState(m.communityId(), state(m));
+        changed.publishEvent(new MerchantChanged(m));
+        return m;
+    }
+
+    MerchantStateChanged state(Merchant m) {
+        return new MerchantStateChanged(m.id(), m.communityId(), m.name(), m.categoryList(), m.location(), m.isOpen(),
+                m.dailyCapacity(), m.kind().name(), m.hours(), m.fulfilment().name(), zone.getId());
+    }
+
     static List<String> split(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .collect(Collectors.toList());
     }
 }

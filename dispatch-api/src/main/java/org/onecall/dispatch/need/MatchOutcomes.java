@@ -71,7 +71,8 @@ class MatchOutcomes {
         }
         Need need = found.get();
         Optional<Volunteer> volunteer = volunteers.find(p.volunteerId());
-        if (volunteer.isEmpty() || !volunteer.get().canTakeJob()
+        // status, duty, leave, weekly hours and load, judged by our clock: the matcher's view may be behind
+        if (volunteer.isEmpty() || !volunteers.canTakeJobNow(volunteer.get())
                 || !volunteer.get().communityId().equals(need.communityId())) {
             // the matcher's view was behind ours: ask again rather than offer to someone who cannot come
             if (need.matchAttempt() >= MAX_ROUNDS) {

@@ -1,6 +1,7 @@
 package org.onecall.dispatch.volunteer;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -14,6 +15,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.validation.Validated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.onecall.events.DatePeriod;
+import org.onecall.events.TimeWindow;
 import java.util.List;
 
 @Controller("/api")
@@ -29,6 +33,16 @@ class VolunteerController {
 
     @Introspected
     record Duty(@NotNull Boolean onDuty) {
+    }
+
+    @Introspected
+    record NewStatus(@NotNull VolunteerStatus status) {
+    }
+
+    /** The whole calendar at once: the weekly hours (empty: no limit) and the leave periods. */
+    @Introspected
+    record Calendar(@Nullable @Size(max = 50) List<@NotNull TimeWindow> availability,
+                    @Nullable @Size(max = 50) List<@NotNull DatePeriod> leave) {
     }
 
     @Post("/communities/{communityId}/volunteers")
@@ -50,5 +64,17 @@ class VolunteerController {
     @Put("/volunteers/{id}/duty")
     Volunteer duty(@PathVariable long id, @Valid @Body Duty duty) {
         return volunteers.setOnDuty(id, duty.onDuty());
+    }
+
+    /** Suspend (暂停) or reinstate a volunteer; a suspended one is never offered a job. */
+    @Put("/volunteers/{id}/status")
+    Volunteer status(@PathVariable long id, @Valid @Body NewStatus status) {
+        return volunteers.setStatus(id, status.status());
+    }
+
+    @Put("/volunteers/{id}/calendar")
+    Volunteer calendar(@PathVariable long id, @Valid @Body Calendar calendar) {
+        return volunteers.setCalendar(id, calendar.availability() == null ? List.of() : calendar.availability(),
+                calendar.leave() == null ? List.of() : calendar.leave());
     }
 }

@@ -13,6 +13,7 @@ interface VolunteerRepository extends CrudRepository<Volunteer, Long> {
     List<Volunteer> findByCommunityId(String communityId);
 
     List<Volunteer> findByPhone(String phone);
+    List<String> findPhoneByCommunityId(String communityId);
 
     /** Conditional, so two accepts racing for the last free slot cannot both win. */
     @Query("UPDATE volunteer SET active_jobs = active_jobs + 1, updated_at = :now"
@@ -24,4 +25,11 @@ interface VolunteerRepository extends CrudRepository<Volunteer, Long> {
 
     @Query("UPDATE volunteer SET on_duty = :onDuty, updated_at = :now WHERE id = :id")
     int setOnDuty(long id, boolean onDuty, Instant now);
+
+    @Query("UPDATE volunteer SET active = :active, updated_at = :now WHERE id = :id")
+    int setActive(long id, boolean active, Instant now);
+
+    @Query("UPDATE volunteer SET availability = :availability, leave_periods = :leavePeriods, updated_at = :now"
+            + " WHERE id = :id")
+    int setCalendar(long id, String availability, String leavePeriods, Instant now);
 }

@@ -1,17 +1,27 @@
 package org.onecall.dispatch.volunteer;
 
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.onecall.dispatch.community.CommunityRepository;
 import org.onecall.dispatch.outbox.Outbox;
 import org.onecall.events.Category;
-import org.onecall.events.Location;
+import org.onecall.events.DatePeriod;
 import org.onecall.events.ResourceEvents.VolunteerStateChanged;
+import org.onecall.events.TimeWindow;
 import org.onecall.kit.Refusal;
 
 /** The volunteer list. Every change publishes the volunteer's whole state for the matcher's index. */
@@ -22,30 +32,84 @@ public class Volunteers {
     private final CommunityRepository communities;
     private final Outbox outbox;
     private final Clock clock;
+    private final ZoneId zone;
+    private final ApplicationEventPublisher<VolunteerChanged> changed;
 
-    Volunteers(VolunteerRepository volunteers, CommunityRepository communities, Outbox outbox, Clock clock) {
+    Volunteers(VolunteerRepository volunteers, CommunityRepository communities, Outbox outbox, Clock clock,
+               @Value("${onecall.community.time-zone:Asia/Shanghai}") String zone,
+               ApplicationEventPublisher<VolunteerChanged> changed) {
         this.volunteers = volunteers;
         this.communities = communities;
         this.outbox = outbox;
         this.clock = clock;
+        this.zone = ZoneId.of(zone);
+        this.changed = changed;
     }
 
     @Transactional
     public Volunteer register(String communityId, NewVolunteer r) {
+        return registerAll(communityId, List.of(r), done -> { }).get(0);
+    }
+
+    /**
+     * Registers many in the caller's transaction (an import: all or nothing), inserting in batches
+     * and reporting how many are done after each batch.
+     */
+    @Transactional
+    public List<Volunteer> registerAll(String communityId, List<NewVolunteer> rows, IntConsumer progress) {
         if (!communities.existsById(communityId)) {
             throw Refusal.notFound("community", communityId);
         }
-        String skills = r.skills().stream().distinct().map(Category::name).collect(Collectors.joining(","));
         var now = clock.instant();
-        Volunteer v = volunteers.save(new Volunteer(null, communityId, r.name().strip(), r.phone().replaceAll("[^0-9+]", ""),
-                skills, r.lat(), r.lon(), r.onDuty(), true, r.maxConcurrentJobs(), 0, now, now));
-        publish(v);
-        return v;
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        List<Volunteer> saved = new ArrayList<>(rows.size());
+        int batch = 500;
+        for (int from = 0; from < rows.size(); from += batch) {
+            List<Volunteer> chunk = rows.subList(from, Math.min(rows.size(), from + batch)).stream()
+                    .map(r -> newVolunteer(communityId, r, now, today)).toList();
+            for (Volunteer v : volunteers.saveAll(chunk)) {
+                saved.add(publish(v));
+            }
+            progress.accept(saved.size());
+        }
+        return saved;
+    }
+
+    private static Volunteer newVolunteer(String communityId, NewVolunteer r, Instant now, LocalDate today) {
+        String skills = r.skills().stream().distinct().map(Category::name).collect(Collectors.joining(","));
+        String languages = r.languages().stream().map(String::strip).distinct().collect(Collectors.joining(","));
+        return new Volunteer(null, communityId, r.name().strip(), phoneDigits(r.phone()), skills, r.lat(), r.lon(),
+                r.onDuty(), r.status() == VolunteerStatus.ACTIVE, r.maxConcurrentJobs(), 0, now, now, r.kind(),
+                r.grid() == null || r.grid().isBlank() ? null : r.grid().strip(), languages,
+                TimeWindow.formatAll(r.availability()), DatePeriod.formatAll(r.leave()),
+                r.joinedOn() == null ? today : r.joinedOn());
+    }
+
+    /** Volunteers are looked up and de-duplicated by phone in one form. */
+    public static String phoneDigits(String phone) {
+        return phone.replaceAll("[^0-9+]", "");
     }
 
     @Transactional
     public Volunteer setOnDuty(long id, boolean onDuty) {
         if (volunteers.setOnDuty(id, onDuty, clock.instant()) == 0) {
+            throw Refusal.notFound("volunteer", id);
+        }
+        return publish(get(id));
+    }
+
+    @Transactional
+    public Volunteer setStatus(long id, VolunteerStatus status) {
+        if (volunteers.setActive(id, status == VolunteerStatus.ACTIVE, clock.instant()) == 0) {
+            throw Refusal.notFound("volunteer", id);
+        }
+        return publish(get(id));
+    }
+
+    @Transactional
+    public Volunteer setCalendar(long id, List<TimeWindow> availability, List<DatePeriod> leave) {
+        if (volunteers.setCalendar(id, TimeWindow.formatAll(availability), DatePeriod.formatAll(leave),
+                clock.instant()) == 0) {
             throw Refusal.notFound("volunteer", id);
         }
         return publish(get(id));
@@ -68,6 +132,23 @@ public class Volunteers {
         return volunteers.findByCommunityId(communityId);
     }
 
+    public Iterable<Volunteer> all() {
+        return volunteers.findAll();
+    }
+
+    public Set<String> phonesIn(String communityId) {
+        return new HashSet<>(volunteers.findPhoneByCommunityId(communityId));
+    }
+
+    /** Whether a job may be offered to this volunteer right now: status, duty, leave, hours and load. */
+    public boolean canTakeJobNow(Volunteer v) {
+        return v.canTakeJobAt(clock.instant(), zone);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** Returns false when the volunteer went off duty or filled up since the proposal: a result, not an error. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public boolean takeJob(long id) {
@@ -85,10 +166,15 @@ public class Volunteers {
     }
 
     private Volunteer publish(Volunteer v) {
-        outbox.resourceState(v.communityId(), new VolunteerStateChanged(v.id(), v.communityId(), maskedName(v.name()),
-                v.skillList(), new Location(v.lat(), v.lon()), v.onDuty(), v.active(), v.maxConcurrentJobs(),
-                v.activeJobs()));
+        outbox.resourceState(v.communityId(), state(v));
+        changed.publishEvent(new VolunteerChanged(v));
         return v;
+    }
+
+    VolunteerStateChanged state(Volunteer v) {
+        return new VolunteerStateChanged(v.id(), v.communityId(), maskedName(v.name()), v.skillList(), v.home(),
+                v.onDuty(), v.active(), v.maxConcurrentJobs(), v.activeJobs(), v.status().name(),
+                v.availabilityWindows(), v.leave(), v.languageList(), zone.getId());
     }
 
     /** The resources topic is read widely; it carries a family name, not the full name or phone. */

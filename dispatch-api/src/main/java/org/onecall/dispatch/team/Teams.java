@@ -1,0 +1,164 @@
+package org.onecall.dispatch.team;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.onecall.dispatch.community.CommunityRepository;
+import org.onecall.dispatch.team.Repositories.GridRepository;
+import org.onecall.dispatch.team.Repositories.TeamMemberRepository;
+import org.onecall.dispatch.team.Repositories.TeamRepository;
+import org.onecall.dispatch.volunteer.Volunteer;
+import org.onecall.dispatch.volunteer.VolunteerKind;
+import org.onecall.dispatch.volunteer.Volunteers;
+import org.onecall.kit.Refusal;
+
+/** Teams and grids with their leaders, and the steward ratio per grid. */
+@Singleton
+public class Teams {
+
+    private final TeamRepository teams;
+    private final TeamMemberRepository members;
+    private final GridRepository grids;
+    private final CommunityRepository communities;
+    private final Volunteers volunteers;
+    private final Clock clock;
+
+    Teams(TeamRepository teams, TeamMemberRepository members, GridRepository grids, CommunityRepository communities,
+          Volunteers volunteers, Clock clock) {
+        this.teams = teams;
+        this.members = members;
+        this.grids = grids;
+        this.communities = communities;
+        this.volunteers = volunteers;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Team createTeam(String communityId, String name, String specialty, Long leaderId) {
+        community(communityId);
+        if (teams.findByCommunityIdAndName(communityId, name.strip()).isPresent()) {
+            throw Refusal.conflict("team " + name + " already exists in " + communityId);
+        }
+        Team team = teams.save(new Team(null, communityId, name.strip(), specialty, leaderId, clock.instant()));
+        if (leaderId != null) {
+            addMember(team, member(communityId, leaderId, "leaderVolunteerId"));
+        }
+        return team;
+    }
+
+    @Transactional
+    Team addMember(long teamId, long volunteerId) {
+        Team team = team(teamId);
+        addMember(team, member(team.communityId(), volunteerId, "volunteerId"));
+        return team;
+    }
+
+    /** For imports: joins an existing team found by name, in the caller's transaction. */
+    @Transactional
+    public void join(String communityId, String teamName, long volunteerId) {
+        Team team = findByName(communityId, teamName)
+                .orElseThrow(() -> Refusal.invalid("team", "no team " + teamName + " in " + communityId));
+        addMember(team, volunteerId);
+    }
+
+    public Optional<Team> findByName(String communityId, String name) {
+        return teams.findByCommunityIdAndName(communityId, name.strip());
+    }
+
+    List<Team> teams(String communityId) {
+        community(communityId);
+        return teams.findByCommunityIdOrderByName(communityId);
+    }
+
+    List<Long> memberIds(long teamId) {
+        return members.findByTeamId(teamId).stream().map(TeamMember::volunteerId).sorted().toList();
+    }
+
+    Team team(long id) {
+        return teams.findById(id).orElseThrow(() -> Refusal.notFound("team", id));
+    }
+
+    @Transactional
+    Grid createGrid(String communityId, String code, String name, Long leaderId) {
+        community(communityId);
+        if (grids.existsByCommunityIdAndCode(communityId, code.strip())) {
+            throw Refusal.conflict("grid " + code + " already exists in " + communityId);
+        }
+        if (leaderId != null) {
+            member(communityId, leaderId, "leaderVolunteerId");
+        }
+        return grids.save(new Grid(null, communityId, code.strip(), name.strip(), leaderId, clock.instant()));
+    }
+
+    List<Grid> grids(String communityId) {
+        community(communityId);
+        return grids.findByCommunityIdOrderByCode(communityId);
+    }
+
+    /** The volunteer's roles: the teams they belong to or lead, the grids they lead. */
+    Roles roles(long volunteerId) {
+        volunteers.get(volunteerId);
+        List<Roles.TeamRole> teamRoles = members.findByVolunteerId(volunteerId).stream()
+                .map(m -> team(m.teamId()))
+                .map(t -> new Roles.TeamRole(t.id(), t.name(),
+                        Long.valueOf(volunteerId).equals(t.leaderVolunteerId()) ? "LEADER" : "MEMBER"))
+                .sorted(Comparator.comparing(Roles.TeamRole::teamId)).toList();
+        List<String> gridsLed = grids.findByLeaderVolunteerId(volunteerId).stream().map(Grid::code).toList();
+        return new Roles(volunteerId, teamRoles, gridsLed);
+    }
+
+    record Roles(long volunteerId, List<TeamRole> teams, List<String> gridLeaderOf) {
+        record TeamRole(long teamId, String name, String role) {
+        }
+    }
+
+    /**
+     * Per grid, active volunteers counted by kind against the rough rule of 1 steward (community
+     * worker) : 5 retired : 10 in-service members. The target scales to the grid's strongest
+     * group (at least one unit), so the shortfall says what to recruit to balance it.
+     */
+    List<GridRatio> stewardRatio(String communityId) {
+        community(communityId);
+        Map<String, Map<VolunteerKind, Integer>> counts = new TreeMap<>();
+        Map<String, Grid> known = new TreeMap<>();
+        for (Grid g : grids.findByCommunityIdOrderByCode(communityId)) {
+            known.put(g.code(), g);
+            counts.put(g.code(), new EnumMap<>(VolunteerKind.class));
+        }
+        for (Volunteer v : volunteers.inCommunity(communityId)) {
+            if (v.active()) {
+                String grid = v.grid() == null ? GridRatio.NO_GRID : v.grid();
+                counts.computeIfAbsent(grid, g -> new EnumMap<>(VolunteerKind.class)).merge(v.kind(), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().map(e -> GridRatio.of(e.getKey(), known.get(e.getKey()), e.getValue()))
+                .toList();
+    }
+
+    private void addMember(Team team, long volunteerId) {
+        if (!members.existsByTeamIdAndVolunteerId(team.id(), volunteerId)) {
+            members.save(new TeamMember(null, team.id(), volunteerId));
+        }
+    }
+
+    private long member(String communityId, long volunteerId, String field) {
+        Volunteer v = volunteers.find(volunteerId)
+                .orElseThrow(() -> Refusal.invalid(field, "volunteer " + volunteerId + " does not exist"));
+        if (!v.communityId().equals(communityId)) {
+            throw Refusal.invalid(field, "volunteer " + volunteerId + " is not in community " + communityId);
+        }
+        return volunteerId;
+    }
+
+    private void community(String communityId) {
+        if (!communities.existsById(communityId)) {
+            throw Refusal.notFound("community", communityId);
+        }
+    }
+}

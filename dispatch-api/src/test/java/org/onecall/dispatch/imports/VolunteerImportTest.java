@@ -1,0 +1,233 @@
+package org.onecall.dispatch.imports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.MediaType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.StreamSupport;
+import org.awaitility.Awaitility;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import org.onecall.dispatch.ResourceListsTestBase;
+import org.onecall.events.EventJson;
+import org.onecall.events.ResourceEvents.VolunteerStateChanged;
+import org.onecall.events.Topics;
+import org.onecall.testsupport.TopicProbe;
+
+/** Volunteer sheets in CSV and XLSX: a dry run, all or nothing, every bad line reported, progress while it runs. */
+class VolunteerImportTest extends ResourceListsTestBase {
+
+    static final String HEADER = "姓名,手机号,类型,技能,所属网格,纬度,经度,每周可服务时间,最多同时任务,语言方言,请假时段,在岗,状态,加入日期,备注";
+    private static final MediaType CSV = MediaType.of("text/csv");
+    private static final MediaType XLSX = MediaType.of(ImportController.XLSX);
+
+    @Test
+    void tenThousandLinesImportInOneGoWithProgressAndEveryStatePublished() throws Exception {
+        String community = newCommunity();
+        int n = 10_000;
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < n; i++) {
+            csv.append(line(i)).append('\n');
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+
+        long started = System.nanoTime();
+        JsonNode job = post(community, file, CSV, false);
+        List<Integer> progress = new ArrayList<>();
+        JsonNode done = awaitFinished(job.get("id").asText(), progress, Duration.ofMinutes(3));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "IMPORT-SPEED %d rows in %.2f s = %.0f rows/s (%d bytes)%n", n, seconds,
+                n / seconds, file.length);
+
+        assertEquals("SUCCEEDED", done.get("state").asText(), done.toString());
+        assertEquals(n, done.get("totalRows").asInt());
+        assertEquals(n, done.get("importedRows").asInt());
+        assertEquals(0, done.get("errorCount").asInt());
+        assertTrue(done.get("message").asText().contains("备注"), "the ignored column is named: " + done);
+        assertEquals(n, get("/api/communities/" + community + "/volunteers").size());
+        assertTrue(progress.stream().anyMatch(p -> p > 0 && p < 2 * n), "progress seen while running: " + progress);
+
+        // every imported volunteer's state reaches the compacted topic, with the sheet's calendar
+        try (TopicProbe resources = TopicProbe.open(Topics.RESOURCES)) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    resources.values().stream().filter(v -> v.contains("\"communityId\":\"" + community + "\""))
+                            .count() >= n);
+            VolunteerStateChanged some = resources.values().stream()
+                    .filter(v -> v.contains("\"communityId\":\"" + community + "\""))
+                    .map(v -> (VolunteerStateChanged) EventJson.read(v).typedPayload())
+                    .filter(v -> v.displayName().startsWith("志")).findFirst().orElseThrow();
+            assertEquals(5, some.availability().size(), "周一至周五 08:00-12:00");
+            assertEquals(1, some.leave().size());
+        }
+    }
+
+    @Test
+    void aFileFullOfBadLinesImportsNothingAndReportsEachWithItsLineAndReason() {
+        String community = newCommunity();
+        String csv = HEADER + "\n"
+                + line(1) + "\n"                                                                      // 2: fine
+                + ",13900000002,居民,送餐,grid-1,39.72,116.34,,1,,,是,正常,2024-01-01,\n"               // 3: no name
+                + "王二,12ab,居民,送餐,grid-1,39.72,116.34,,1,,,是,正常,2024-01-01,\n"                   // 4: phone
+                + "张三,13900000004,外星人,送餐,grid-1,39.72,116.34,,1,,,是,正常,2024-01-01,\n"           // 5: kind
+                + "李四,13900000005,居民,飞行,grid-1,39.72,116.34,,1,,,是,正常,2024-01-01,\n"             // 6: skill
+                + "赵五,13900000006,居民,送餐,grid-1,北纬39度,116.34,,1,,,是,正常,2024-01-01,\n"          // 7: lat
+                + "钱六,13900000007,居民,送餐,grid-1,39.72,116.34,周八 08:00-12:00,1,,,是,正常,2024-01-01,\n" // 8: hours
+                + "孙七,13900000008,居民,送餐,grid-1,39.72,116.34,,99,,,是,正常,2024-01-01,\n"            // 9: max jobs
+                + "周八,13900000009,居民,送餐,grid-1,39.72,116.34,,1,,2025-02-01~2025-01-01,是,正常,2024-01-01,\n" // 10
+                + "吴九,13800000001,居民,送餐,grid-1,39.72,116.34,,1,,,是,正常,2024-01-01,\n"             // 11: dup of 2
+                + "郑十,13900000011,居民,送餐,grid-1,91,116.34,,1,,,也许,正常,2024-13-01,\n";              // 12: three
+        JsonNode done = awaitFinished(post(community, csv.getBytes(StandardCharsets.UTF_8), CSV, false)
+                .get("id").asText(), new ArrayList<>(), Duration.ofSeconds(60));
+
+        assertEquals("REJECTED", done.get("state").asText(), done.toString());
+        assertEquals(0, done.get("importedRows").asInt());
+        Map<Integer, String> byLine = new java.util.TreeMap<>();
+        for (JsonNode e : done.get("errors")) {
+            byLine.merge(e.get("line").asInt(), e.get("column").asText() + ": " + e.get("reason").asText(),
+                    (a, b) -> a + " | " + b);
+        }
+        assertEquals(List.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 12), List.copyOf(byLine.keySet()), byLine.toString());
+        assertTrue(byLine.get(3).startsWith("姓名"), byLine.get(3));
+        assertTrue(byLine.get(4).startsWith("手机号") && byLine.get(4).contains("phone"), byLine.get(4));
+        assertTrue(byLine.get(5).contains("外星人"), byLine.get(5));
+        assertTrue(byLine.get(6).contains("飞行"), byLine.get(6));
+        assertTrue(byLine.get(7).startsWith("纬度"), byLine.get(7));
+        assertTrue(byLine.get(8).contains("周八"), byLine.get(8));
+        assertTrue(byLine.get(9).startsWith("最多同时任务"), byLine.get(9));
+        assertTrue(byLine.get(10).startsWith("请假时段"), byLine.get(10));
+        assertTrue(byLine.get(11).contains("also on line 2"), byLine.get(11));
+        assertTrue(byLine.get(12).contains("在岗") && byLine.get(12).contains("加入日期"), byLine.get(12));
+        assertEquals(12, done.get("errorCount").asInt(), "line 12 has three problems: " + byLine.get(12));
+        assertEquals(0, get("/api/communities/" + community + "/volunteers").size(), "all or nothing");
+    }
+
+    @Test
+    void aDryRunChecksEveryLineAndWritesNothingThenTheSameFileImports() {
+        String community = newCommunity();
+        String csv = HEADER + "\n" + line(1) + "\n" + line(2) + "\n";
+        // Excel on Chinese Windows saves CSV as GB18030 (GBK)
+        byte[] gbk = csv.getBytes(Charset.forName("GB18030"));
+
+        JsonNode dry = awaitFinished(post(community, gbk, CSV, true).get("id").asText(), new ArrayList<>(),
+                Duration.ofSeconds(60));
+        assertEquals("VALID", dry.get("state").asText(), dry.toString());
+        assertEquals(0, get("/api/communities/" + community + "/volunteers").size());
+
+        JsonNode real = awaitFinished(post(community, gbk, CSV, false).get("id").asText(), new ArrayList<>(),
+                Duration.ofSeconds(60));
+        assertEquals("SUCCEEDED", real.get("state").asText(), real.toString());
+        JsonNode first = get("/api/communities/" + community + "/volunteers").get(0);
+        assertEquals("志愿者1", first.get("name").asText());
+        assertEquals("RETIRED_MEMBER", first.get("kind").asText());
+
+        // importing it again: every phone is already registered, nothing changes
+        JsonNode again = awaitFinished(post(community, gbk, CSV, false).get("id").asText(), new ArrayList<>(),
+                Duration.ofSeconds(60));
+        assertEquals("REJECTED", again.get("state").asText());
+        assertTrue(again.get("errors").get(0).get("reason").asText().contains("already registered"));
+        assertEquals(2, get("/api/communities/" + community + "/volunteers").size());
+    }
+
+    @Test
+    void aSheetWithoutARequiredColumnIsRejectedOnLineOne() {
+        String community = newCommunity();
+        byte[] csv = "姓名,手机号,技能\n张三,13800000000,送餐\n".getBytes(StandardCharsets.UTF_8);
+        JsonNode done = awaitFinished(post(community, csv, CSV, true).get("id").asText(), new ArrayList<>(),
+                Duration.ofSeconds(60));
+        assertEquals("REJECTED", done.get("state").asText());
+        List<String> missing = StreamSupport.stream(done.get("errors").spliterator(), false)
+                .peek(e -> assertEquals(1, e.get("line").asInt())).map(e -> e.get("column").asText()).toList();
+        assertEquals(List.of("纬度", "经度"), missing);
+    }
+
+    @Test
+    void anXlsxWorkbookImportsWithNumbersAndDatesAsExcelStoresThem() throws IOException {
+        String community = newCommunity();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(out, "OneCall test", "1.0")) {
+            Worksheet ws = wb.newWorksheet("志愿者");
+            String[] header = HEADER.split(",");
+            for (int c = 0; c < header.length; c++) {
+                ws.value(0, c, header[c]);
+            }
+            for (int r = 1; r <= 3; r++) {
+                ws.value(r, 0, "表格志愿者" + r);
+                ws.value(r, 1, 13700000000L + r);          // phones typed as numbers
+                ws.value(r, 2, "在职党员");
+                ws.value(r, 3, "维修、陪诊");
+                ws.value(r, 4, "grid-2");
+                ws.value(r, 5, 39.7275 + r * 0.001);
+                ws.value(r, 6, 116.3405);
+                ws.value(r, 7, "周六 09:00-17:00；周日 09:00-12:00");
+                ws.value(r, 8, 2);
+                ws.value(r, 11, "是");
+                ws.value(r, 13, java.time.LocalDate.of(2023, 3, r));   // a real date cell
+                ws.style(r, 13).format("yyyy-mm-dd").set();
+            }
+            ws.value(4, 0, "坏行");                          // line 5: no phone, no skills, no position
+        }
+        JsonNode bad = awaitFinished(post(community, out.toByteArray(), XLSX, false).get("id").asText(),
+                new ArrayList<>(), Duration.ofSeconds(60));
+        assertEquals("REJECTED", bad.get("state").asText(), bad.toString());
+        assertTrue(StreamSupport.stream(bad.get("errors").spliterator(), false).allMatch(e -> e.get("line").asInt() == 5),
+                bad.toString());
+        assertEquals(0, get("/api/communities/" + community + "/volunteers").size());
+
+        ByteArrayOutputStream good = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(good, "OneCall test", "1.0")) {
+            Worksheet ws = wb.newWorksheet("志愿者");
+            String[] header = {"姓名", "手机号", "技能", "纬度", "经度", "加入日期"};
+            for (int c = 0; c < header.length; c++) {
+                ws.value(0, c, header[c]);
+            }
+            ws.value(1, 0, "表格志愿者");
+            ws.value(1, 1, 13700000001L);
+            ws.value(1, 2, "HOSPITAL_ESCORT");
+            ws.value(1, 3, 39.7275);
+            ws.value(1, 4, 116.3405);
+            ws.value(1, 5, java.time.LocalDate.of(2023, 3, 1));
+            ws.style(1, 5).format("yyyy-mm-dd").set();
+        }
+        JsonNode done = awaitFinished(post(community, good.toByteArray(), XLSX, false).get("id").asText(),
+                new ArrayList<>(), Duration.ofSeconds(60));
+        assertEquals("SUCCEEDED", done.get("state").asText(), done.toString());
+        JsonNode v = get("/api/communities/" + community + "/volunteers").get(0);
+        assertEquals("13700000001", v.get("phone").asText());
+        assertEquals("2023-03-01", v.get("joinedOn").asText());
+        assertEquals("HOSPITAL_ESCORT", v.get("skills").asText());
+    }
+
+    private JsonNode post(String community, byte[] file, MediaType type, boolean dryRun) {
+        return send(upload("/api/communities/" + community + "/imports/volunteers?fileName=v.csv&dryRun=" + dryRun,
+                file, type));
+    }
+
+    private JsonNode awaitFinished(String jobId, List<Integer> progress, Duration atMost) {
+        AtomicInteger polls = new AtomicInteger();
+        return Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> {
+            polls.incrementAndGet();
+            JsonNode j = get("/api/imports/" + jobId);
+            progress.add(j.get("processedRows").asInt() + j.get("importedRows").asInt());
+            return j;
+        }, j -> j.get("finished").asBoolean());
+    }
+
+    /** A good line: a retired member in one of ten grids, weekday mornings, one week's leave next winter. */
+    static String line(int i) {
+        return "志愿者" + i + "," + (13800000000L + i) + ",离退休党员,代购药品、送餐,grid-" + (i % 10) + ","
+                + (39.70 + (i % 100) * 0.0005) + "," + (116.30 + (i / 100) * 0.0005)
+                + ",周一至周五 08:00-12:00,2,普通话,2030-12-01~2030-12-07,是,正常,2024-05-01,备注" + i;
+    }
+}
