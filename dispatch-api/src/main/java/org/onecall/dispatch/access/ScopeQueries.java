@@ -27,6 +27,15 @@ interface ScopeQueries extends GenericRepository<Community, String> {
             + " OR EXISTS (SELECT 1 FROM offer o WHERE o.need_id = n.id AND o.volunteer_id = :volunteerId))")
     long volunteerTouchesNeed(long needId, long volunteerId);
 
+    @Query("SELECT community_id FROM team WHERE id = :id")
+    Optional<String> teamCommunity(long id);
+
+    @Query("SELECT community_id FROM merchant WHERE id = :id")
+    Optional<String> merchantCommunity(long id);
+
+    @Query("SELECT community_id FROM import_job WHERE id = :id")
+    Optional<String> importCommunity(String id);
+
     @Query("SELECT community_id FROM wish WHERE id = :id")
     Optional<String> wishCommunity(long id);
 

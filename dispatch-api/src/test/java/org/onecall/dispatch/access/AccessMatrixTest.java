@@ -64,6 +64,25 @@ class AccessMatrixTest extends SecuredApiTest {
             GET  /api/communities/{communityId}/volunteers       ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
             GET  /api/volunteers/{id}                            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn ANON=nn
             PUT  /api/volunteers/{id}/duty                       ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn ANON=nn
+            PUT  /api/volunteers/{id}/status                     ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            PUT  /api/volunteers/{id}/calendar                   ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn ANON=nn
+            GET  /api/volunteers/{id}/roles                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn ANON=nn
+            POST /api/communities/{communityId}/teams            ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            GET  /api/communities/{communityId}/teams            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            POST /api/teams/{teamId}/members                     ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            POST /api/communities/{communityId}/grids            ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            GET  /api/communities/{communityId}/grids            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            GET  /api/communities/{communityId}/steward-ratio    ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            POST /api/communities/{communityId}/merchants        ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            GET  /api/communities/{communityId}/merchants        ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            GET  /api/merchants/{id}                             ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            PUT  /api/merchants/{id}/open                        ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            POST /api/communities/{communityId}/agreements       ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            GET  /api/communities/{communityId}/agreements       ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            GET  /api/households/{id}/service-circle             ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            POST /api/communities/{communityId}/imports/volunteers ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            GET  /api/imports/{id}                               ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            GET  /api/communities/{id}/hsds                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
             POST /api/needs                                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
             GET  /api/needs/{id}                                 ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn ANON=nn
             GET  /api/needs/{id}/history                         ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
@@ -191,6 +210,11 @@ class AccessMatrixTest extends SecuredApiTest {
                             "details", Map.of("whatIsBroken", "水管"))));
             default -> Map.of();
         };
+        if (uri.endsWith("/imports/volunteers")) {
+            // a spreadsheet, not JSON: a JSON body is refused (415) before anyone is asked who they are
+            return HttpRequest.POST(uri + "?dryRun=true", "姓名,手机号,技能\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .contentType("text/csv");
+        }
         return switch (HttpMethod.parse(method)) {
             case GET -> HttpRequest.GET(uri);
             case POST -> HttpRequest.POST(uri, body);
@@ -241,6 +265,9 @@ class AccessMatrixTest extends SecuredApiTest {
         long need;
         long offer;
         long wish;
+        long team;
+        long merchant;
+        String importJob;
         String phone;
 
         final boolean ownSide;
@@ -262,6 +289,12 @@ class AccessMatrixTest extends SecuredApiTest {
                     "description", "送餐", "takenBy", "fixture")));
             wish = id(t.post("/api/communities/" + community + "/wishes", Map.of("kind", "WISH",
                     "householdId", household, "title", "一件新棉衣", "publishedBy", "fixture")));
+            team = t.postTree("/api/communities/" + community + "/teams", Map.of("name", "志愿服务队" + n))
+                    .at("/team/id").asLong();
+            merchant = t.postTree("/api/communities/" + community + "/merchants", Map.of("name", "药房" + n,
+                    "kind", "MERCHANT", "offerings", List.of(Map.of("category", "MEDICINE", "description", "代购药品")),
+                    "lat", 39.7, "lon", 116.3, "dailyCapacity", 40, "fulfilment", "BOTH")).at("/merchant/id").asLong();
+            importJob = t.importJob(community);
         }
 
         /** Stands in for the matcher: proposes this side's volunteer, then waits for the offer. */
@@ -281,6 +314,9 @@ class AccessMatrixTest extends SecuredApiTest {
                 case "needs", "jobs" -> String.valueOf(need);
                 case "offers" -> String.valueOf(offer);
                 case "wishes" -> String.valueOf(wish);
+                case "teams" -> String.valueOf(team);
+                case "merchants" -> String.valueOf(merchant);
+                case "imports" -> importJob;
                 // the staff token of the own side is named test-operator (TestTokens.staff)
                 case "operators" -> ownSide ? "test-operator" : "someone-else";
                 case "service-targets" -> "MEALS";

@@ -58,6 +58,16 @@ abstract class SecuredApiTest implements TestPropertyProvider {
         return client.toBlocking().retrieve(HttpRequest.POST(path, body), Map.class);
     }
 
+    /** Nested objects read as a tree: the generic client may bind them to Scala maps (kafka's jackson-module-scala). */
+    com.fasterxml.jackson.databind.JsonNode postTree(String path, Object body) {
+        try {
+            return org.onecall.events.EventJson.MAPPER.readTree(client.toBlocking().retrieve(HttpRequest.POST(path, body),
+                    String.class));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> get(String path) {
         return client.toBlocking().retrieve(HttpRequest.GET(path), Map.class);
@@ -65,6 +75,16 @@ abstract class SecuredApiTest implements TestPropertyProvider {
 
     List<Map<String, Object>> list(String path) {
         return client.toBlocking().retrieve(HttpRequest.GET(path), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+    }
+
+    /** A dry-run import of a one-line spreadsheet, as the admin: its job id. */
+    String importJob(String community) {
+        byte[] csv = "姓名,手机号,技能\n张三,13800000000,送餐\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> job = client.toBlocking().retrieve(HttpRequest.POST(
+                "/api/communities/" + community + "/imports/volunteers?dryRun=true", csv)
+                .contentType("text/csv"), Map.class);
+        return (String) job.get("id");
     }
 
     static long id(Map<String, Object> m) {

@@ -27,7 +27,8 @@ public record Access(HttpMethod method, String template, Set<Role> roles, Scope 
             case VOLUNTEER -> template.contains("{volunteerId}") ? "volunteerId" : "id";
             case HOUSEHOLD -> template.contains("{householdId}") ? "householdId" : "id";
             case OFFER -> template.contains("{offerId}") ? "offerId" : "id";
-            case WISH -> "id";
+            case WISH, MERCHANT, IMPORT -> "id";
+            case TEAM -> template.contains("{teamId}") ? "teamId" : "id";
             case USERNAME -> "name";
             default -> null;
         };

@@ -101,20 +101,14 @@ public class PolicyRule implements SecurityRule<HttpRequest<?>> {
         if (scope == Scope.USERNAME) {
             return caller.username().equals(value);
         }
-        long id;
-        try {
-            id = Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            return false;
-        }
         if (caller.role() == Role.VOLUNTEER) {
             if (scope == Scope.VOLUNTEER) {
-                return caller.isVolunteer(id);
+                return value.matches("[0-9]{1,18}") && caller.isVolunteer(Long.parseLong(value));
             }
             return caller.volunteerId() != null
-                    && resolvers.stream().anyMatch(r -> r.volunteerMaySee(scope, id, caller.volunteerId()));
+                    && resolvers.stream().anyMatch(r -> r.volunteerMaySee(scope, value, caller.volunteerId()));
         }
-        return resolvers.stream().map(r -> r.communityOf(scope, id)).flatMap(Optional::stream).findFirst()
+        return resolvers.stream().map(r -> r.communityOf(scope, value)).flatMap(Optional::stream).findFirst()
                 // a thing that does not exist is "not yours": 403 rather than telling what exists
                 .map(caller::serves).orElse(false);
     }

@@ -21,6 +21,12 @@ public enum Scope {
     OFFER,
     /** a micro-wish or project id: staff of its community; volunteers of that community (to claim it) */
     WISH,
+    /** a volunteer team id: staff of its community */
+    TEAM,
+    /** a merchant or partner unit id: staff of its community */
+    MERCHANT,
+    /** a background import job id: staff of its community */
+    IMPORT,
     /** a username in the path: only that user (an operator's own list) */
     USERNAME,
     /** the body names the community; the service checks it with {@link CurrentCaller} */

@@ -6,8 +6,8 @@ import java.util.Optional;
 public interface ScopeResolver {
 
     /** The community that thing belongs to; empty when the thing does not exist (or is not this resolver's). */
-    Optional<String> communityOf(Scope scope, long id);
+    Optional<String> communityOf(Scope scope, String id);
 
     /** Whether this volunteer may see that thing (holds the need, was offered it, is that volunteer). */
-    boolean volunteerMaySee(Scope scope, long id, long volunteerId);
+    boolean volunteerMaySee(Scope scope, String id, long volunteerId);
 }
