@@ -1,0 +1,14 @@
+package org.onecall.dispatch.household;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/** One of a household's phones; {@code position} 0 is the one to call first. */
+@MappedEntity("household_phone")
+public record HouseholdPhone(@Id @GeneratedValue @Nullable Long id, long householdId, String e164,
+                             String localNumber, PhoneKind kind, @Nullable String label, int position,
+                             Instant createdAt) {
+}
