@@ -5,6 +5,10 @@
 -- household.building keeps its meaning: the approximate place (compound + building) a volunteer
 -- may see before accepting; household.address the full line; household.phone the first phone,
 -- now in E.164 form. The structured parts are new and nullable: V1 rows only had the text.
+-- PostgreSQL keeps tables and indexes in one namespace: V1's index household_phone (on the
+-- household's one phone) would clash with the table of that name
+ALTER INDEX household_phone RENAME TO household_first_phone;
+
 ALTER TABLE household ADD COLUMN compound VARCHAR(100);
 ALTER TABLE household ADD COLUMN building_no VARCHAR(100);
 ALTER TABLE household ADD COLUMN unit_no VARCHAR(50);
