@@ -15,10 +15,20 @@ import java.util.List;
  */
 public final class SearchIndex {
 
-    /** Counting a posting list stops here: beyond it, a token is merely "common". */
-    static final int COUNT_CAP = 2000;
+    /**
+     * Counting a posting list stops here: beyond it, a token is merely "common", and which common
+     * token drives matters little (matches of common words are dense). Counting is the main cost
+     * of a query, so the cap is low.
+     */
+    static final int COUNT_CAP = 256;
+    /** A token this rare is driver enough: stop counting. */
+    static final int RARE_ENOUGH = 32;
     /** Enough of a long query's bigrams to find a rare one without counting them all. */
-    static final int MAX_COUNTED_TOKENS = 8;
+    static final int MAX_COUNTED_TOKENS = 6;
+    private static final int FIRST_CHUNK = 64;
+    private static final int MAX_CHUNK = 4096;
+    /** Candidates verified per statement; a fixed count, so the statement text never changes. */
+    private static final int VERIFY_BATCH = 64;
 
     private SearchIndex() {
     }
@@ -64,18 +74,55 @@ public final class SearchIndex {
                 fewest = n;
                 driver = token;
             }
+            if (n < RARE_ENOUGH) {
+                break;
+            }
         }
-        // walk the rarest token's posting list in id order, keep what really contains the query
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT t.household_id FROM household_token t JOIN household h ON h.id = t.household_id"
-                        + " WHERE t.community_id = ? AND t.token = ? AND h.search_text LIKE ? ESCAPE '\\'"
-                        + " ORDER BY t.household_id LIMIT ?")) {
-            ps.setString(1, communityId);
-            ps.setString(2, driver);
-            ps.setString(3, SearchText.likePattern(query));
-            ps.setInt(4, limit);
-            return ids(ps);
+        return walk(c, communityId, driver, SearchText.likePattern(query), limit);
+    }
+
+    /**
+     * Walks the driving token's posting list in id order, a chunk at a time (an index range scan),
+     * and keeps the households whose text really contains the query (primary-key look-ups). Two
+     * simple statements rather than one join: H2's planner may start a join from the household
+     * side and scan the whole community, and PostgreSQL's may do the same when it misjudges the
+     * LIKE; these plans cannot go wrong on either. Chunks grow, because a common driver matches densely.
+     */
+    private static List<Long> walk(Connection c, String communityId, String driver, String pattern, int limit)
+            throws SQLException {
+        List<Long> found = new ArrayList<>();
+        long after = Long.MIN_VALUE;
+        int chunk = FIRST_CHUNK;
+        try (PreparedStatement postings = c.prepareStatement("SELECT household_id FROM household_token"
+                + " WHERE community_id = ? AND token = ? AND household_id > ? ORDER BY household_id LIMIT ?");
+             PreparedStatement verify = c.prepareStatement("SELECT id FROM household WHERE id IN ("
+                     + "?,".repeat(VERIFY_BATCH - 1) + "?) AND search_text LIKE ? ESCAPE '\\' ORDER BY id")) {
+            while (found.size() < limit) {
+                postings.setString(1, communityId);
+                postings.setString(2, driver);
+                postings.setLong(3, after);
+                postings.setInt(4, chunk);
+                List<Long> candidates = ids(postings);
+                for (int from = 0; from < candidates.size() && found.size() < limit; from += VERIFY_BATCH) {
+                    List<Long> batch = candidates.subList(from, Math.min(candidates.size(), from + VERIFY_BATCH));
+                    for (int i = 0; i < VERIFY_BATCH; i++) {
+                        verify.setLong(i + 1, i < batch.size() ? batch.get(i) : -1L); // -1: no household
+                    }
+                    verify.setString(VERIFY_BATCH + 1, pattern);
+                    for (long id : ids(verify)) {
+                        if (found.size() < limit) {
+                            found.add(id);
+                        }
+                    }
+                }
+                if (candidates.size() < chunk) {
+                    break; // the posting list is exhausted
+                }
+                after = candidates.get(candidates.size() - 1);
+                chunk = Math.min(chunk * 4, MAX_CHUNK);
+            }
         }
+        return found;
     }
 
     /** Households with this phone (E.164), optionally only in one community. */
@@ -91,15 +138,17 @@ public final class SearchIndex {
 
     private static List<Long> byPhoneColumn(Connection c, String column, String value, String communityId, int limit)
             throws SQLException {
-        String sql = "SELECT DISTINCT p.household_id FROM household_phone p"
-                + (communityId == null ? "" : " JOIN household h ON h.id = p.household_id AND h.community_id = ?")
-                + " WHERE p." + column + " = ? ORDER BY p.household_id LIMIT ?";
+        // EXISTS, not a join: H2 would otherwise start from the community's households
+        String sql = "SELECT DISTINCT p.household_id FROM household_phone p WHERE p." + column + " = ?"
+                + (communityId == null ? "" : " AND EXISTS (SELECT 1 FROM household h"
+                + " WHERE h.id = p.household_id AND h.community_id = ?)")
+                + " ORDER BY p.household_id LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
+            ps.setString(i++, value);
             if (communityId != null) {
                 ps.setString(i++, communityId);
             }
-            ps.setString(i++, value);
             ps.setInt(i, limit);
             return ids(ps);
         }

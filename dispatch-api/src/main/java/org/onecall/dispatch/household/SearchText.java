@@ -20,7 +20,7 @@ import java.util.Set;
 public final class SearchText {
 
     /** Bump when tokens change: rows with an older version are re-indexed at start-up. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private SearchText() {
     }
@@ -51,15 +51,12 @@ public final class SearchText {
 
     public static Set<String> tokens(List<String> names, List<String> places) {
         Set<String> tokens = new LinkedHashSet<>();
-        for (String name : names) {
-            int[] cps = normalise(name).codePoints().toArray();
+        for (String field : concat(names, places)) {
+            int[] cps = normalise(field).codePoints().toArray();
             for (int cp : cps) {
                 tokens.add(new String(Character.toChars(cp)));
             }
             bigrams(cps, tokens);
-        }
-        for (String place : places) {
-            bigrams(normalise(place).codePoints().toArray(), tokens);
         }
         return tokens;
     }
@@ -78,6 +75,12 @@ public final class SearchText {
     /** {@code %query%} for LIKE with {@code ESCAPE '\'}. */
     public static String likePattern(String query) {
         return "%" + normalise(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static void bigrams(int[] cps, Set<String> into) {
