@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.onecall.dispatch.household.PhoneNumbers;
 import org.onecall.dispatch.household.SearchIndex;
@@ -74,15 +73,21 @@ final class LookupBench {
         long mismatches = 0;
         long tokens = 0;
 
-        String h2 = "jdbc:h2:mem:bench-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-        log("H2 (in memory): loading %,d households", households);
+        // a file database, as standalone runs it (./data): 100k households do not fit a 1 GB heap in memory
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("onecall-bench-h2-");
+        String h2 = "jdbc:h2:file:" + dir.resolve("dispatch")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        log("H2 (file in %s): loading %,d households", dir, households);
         try (Connection c = DriverManager.getConnection(h2, "sa", "")) {
             migrate(h2, "sa", "");
             tokens = load(c, homes);
             Measured m = measure(c, homes, indexRuns, likeRuns);
             results.put("h2", m.stats);
             mismatches += m.mismatches;
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
 
         log("PostgreSQL: starting");
