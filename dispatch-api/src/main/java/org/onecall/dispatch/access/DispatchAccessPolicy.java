@@ -1,5 +1,6 @@
 package org.onecall.dispatch.access;
 
+import static io.micronaut.http.HttpMethod.DELETE;
 import static io.micronaut.http.HttpMethod.GET;
 import static io.micronaut.http.HttpMethod.POST;
 import static io.micronaut.http.HttpMethod.PUT;
@@ -43,6 +44,12 @@ class DispatchAccessPolicy implements AccessPolicy {
                 // results are limited to the caller's communities by the service
                 Access.of(GET, "/api/households", Scope.BODY, COORDINATOR, OPERATOR),
                 Access.of(GET, "/api/households/{id}", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
+                Access.of(PUT, "/api/households/{id}", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
+                Access.of(GET, "/api/households/{id}/contact", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
+                Access.of(POST, "/api/households/{id}/phones", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
+                Access.of(DELETE, "/api/households/{id}/phones/{phoneId}", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
+                Access.of(GET, "/api/households/{id}/diary", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
+                Access.of(POST, "/api/households/{id}/diary", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
 
                 Access.of(POST, "/api/communities/{communityId}/volunteers", Scope.COMMUNITY, COORDINATOR),
                 Access.of(PUT, "/api/volunteers/{id}/status", Scope.VOLUNTEER, COORDINATOR),

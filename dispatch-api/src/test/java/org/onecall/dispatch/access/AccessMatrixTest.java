@@ -60,6 +60,12 @@ class AccessMatrixTest extends SecuredApiTest {
             POST /api/communities/{communityId}/households       ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
             GET  /api/households                                 ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=nn ANON=nn
             GET  /api/households/{id}                            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            PUT  /api/households/{id}                            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            GET  /api/households/{id}/contact                    ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            POST /api/households/{id}/phones                     ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            DELETE /api/households/{id}/phones/{phoneId}         ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            GET  /api/households/{id}/diary                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
+            POST /api/households/{id}/diary                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
             POST /api/communities/{communityId}/volunteers       ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
             GET  /api/communities/{communityId}/volunteers       ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
             GET  /api/volunteers/{id}                            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn ANON=nn
@@ -219,6 +225,8 @@ class AccessMatrixTest extends SecuredApiTest {
             case GET -> HttpRequest.GET(uri);
             case POST -> HttpRequest.POST(uri, body);
             case PUT -> HttpRequest.PUT(uri, body);
+            // a phone id that does not exist: allowed callers get 404, others 403
+            case DELETE -> HttpRequest.DELETE(uri);
             default -> throw new IllegalArgumentException(method);
         };
     }
@@ -314,6 +322,7 @@ class AccessMatrixTest extends SecuredApiTest {
                 case "needs", "jobs" -> String.valueOf(need);
                 case "offers" -> String.valueOf(offer);
                 case "wishes" -> String.valueOf(wish);
+                case "phones" -> "999999";
                 case "teams" -> String.valueOf(team);
                 case "merchants" -> String.valueOf(merchant);
                 case "imports" -> importJob;

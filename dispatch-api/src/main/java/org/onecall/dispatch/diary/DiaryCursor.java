@@ -1,0 +1,51 @@
+package org.onecall.dispatch.diary;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.onecall.kit.Refusal;
+
+/**
+ * A position in the merged diary. Entries are ordered newest first by (time, source, id), source
+ * NOTE before NEED at the same instant; a cursor is {@code <epoch micros>.<N|T>.<id>} of the last
+ * entry read. Time alone is not enough: several transitions share one instant.
+ */
+record DiaryCursor(Instant at, char source, long id) {
+
+    static final char NOTE = 'N';
+    static final char TRANSITION = 'T';
+    static final DiaryCursor START = new DiaryCursor(Instant.parse("9999-12-31T23:59:59Z"), NOTE, Long.MAX_VALUE);
+    private static final Pattern FORMAT = Pattern.compile("(-?[0-9]{1,19})\\.([NT])\\.([0-9]{1,19})");
+
+    static DiaryCursor parse(String s) {
+        if (s == null || s.isBlank()) {
+            return START;
+        }
+        Matcher m = FORMAT.matcher(s.strip());
+        if (!m.matches()) {
+            throw Refusal.invalid("before", "is not a diary cursor: pass an entry's cursor");
+        }
+        try {
+            long micros = Long.parseLong(m.group(1));
+            Instant at = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+            return new DiaryCursor(at, m.group(2).charAt(0), Long.parseLong(m.group(3)));
+        } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
+            throw Refusal.invalid("before", "is not a diary cursor: pass an entry's cursor");
+        }
+    }
+
+    static String of(Instant at, char source, long id) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, at) + "." + source + "." + id;
+    }
+
+    /** The highest id of {@code source} still after this cursor among entries at exactly {@link #at}. */
+    long maxIdFor(char source) {
+        if (source == this.source) {
+            return id;
+        }
+        // NOTE sorts before NEED at one instant (newest first): after a NOTE cursor every
+        // transition of that instant is still to come; after a NEED cursor no note is
+        return source == TRANSITION ? Long.MAX_VALUE : 0;
+    }
+}

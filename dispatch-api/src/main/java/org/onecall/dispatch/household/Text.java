@@ -1,0 +1,24 @@
+package org.onecall.dispatch.household;
+
+/**
+ * The one rule for free text from outside: no C0 control characters but newline and tab, no DEL,
+ * no lone surrogate (a broken emoji would be silently turned into '?' on the way to PostgreSQL,
+ * and NUL is refused by it outright). Emoji and rare CJK such as 𠮷 are welcome.
+ */
+public final class Text {
+
+    public static final String PLAIN = "[^\\x00-\\x08\\x0B-\\x1F\\x7F\\p{Cs}]*";
+    public static final String PLAIN_REASON = "must not contain control characters (only newline and tab)";
+
+    private Text() {
+    }
+
+    /** Stripped, or null when blank. */
+    static String clean(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+}
