@@ -99,7 +99,8 @@ abstract class RepositoriesTest extends DispatchTest {
         assertEquals(T0, communities.findById(community.id()).orElseThrow().createdAt());
 
         Household noGrid = households.save(new Household(null, community.id(), null, "钱奶奶", "1390002" + digits(),
-                "兴华南里2号楼", "北京市大兴区兴华南里2号楼1单元502", 39.7275123, 116.3405456, T0));
+                "兴华南里2号楼", "北京市大兴区兴华南里2号楼1单元502", 39.7275123, 116.3405456, T0,
+                null, null, null, null, "", null, null, false, null, T0, "", 0));
         Household read = households.findById(noGrid.id()).orElseThrow();
         assertEquals(noGrid, read);
         assertNull(read.grid());
@@ -275,7 +276,7 @@ abstract class RepositoriesTest extends DispatchTest {
 
     private Household household() {
         return households.save(new Household(null, community(), "grid-1", "赵大爷", "13900020001", "1号楼",
-                "1号楼2单元301", 39.7275, 116.3405, T0));
+                "1号楼2单元301", 39.7275, 116.3405, T0, null, null, null, null, "", null, null, false, null, T0, "", 0));
     }
 
     private static Need need(Household h, NeedStatus status, Instant at) {
