@@ -1,9 +1,11 @@
 package org.onecall.dispatch.household;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
+import org.onecall.kit.security.MaskedPhone;
 
 /**
  * A household as operators and coordinators read it. The first fields are those of the older
@@ -11,7 +13,8 @@ import java.util.List;
  * clients keep working.
  */
 @Introspected
-public record HouseholdView(long id, String communityId, @Nullable String grid, String headName, String phone,
+public record HouseholdView(long id, String communityId, @Nullable String grid, String headName,
+                            @JsonSerialize(using = MaskedPhone.class) String phone,
                             String building, String address, double lat, double lon, Instant createdAt,
                             String approximatePlace, Address structuredAddress, List<HouseholdPhone> phones,
                             List<Resident> residents, List<Tag> vulnerability, @Nullable String language,

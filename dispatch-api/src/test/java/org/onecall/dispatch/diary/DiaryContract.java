@@ -61,11 +61,12 @@ abstract class DiaryContract {
         long h = household("李爷爷", "13900030003");
         note(h, "CALL", "李爷爷来电：降压药吃完了", "operator-7");
         long need = post("/api/needs", Map.of("householdId", h, "category", "MEDICINE", "urgency", "TODAY",
-                "description", "降压药 ×2", "takenBy", "operator-7")).get("id").asLong();
+                "description", "降压药 ×2", "takenBy", "operator-7",
+                "items", java.util.List.of(Map.of("name", "降压药", "quantity", 2)))).get("id").asLong();
         post("/api/needs/" + need + "/cancellation", Map.of("reason", "女儿已经买了", "by", "operator-7"));
         note(h, "VISIT", "上门看望，身体不错 🙂\n下周再来", "grid-leader-1");
         post("/api/needs", Map.of("householdId", neighbour, "category", "REPAIRS", "urgency", "TODAY",
-                "description", "水管漏水", "takenBy", "operator-8"));
+                "description", "水管漏水", "takenBy", "operator-8", "details", Map.of("whatIsBroken", "厨房水管")));
 
         JsonNode page = diary(h, null, null);
         List<String> lines = new ArrayList<>();
@@ -95,7 +96,8 @@ abstract class DiaryContract {
         for (int i = 0; i < 4; i++) {
             note(h, "NOTE", "记录 " + i, "operator-1");
             long need = post("/api/needs", Map.of("householdId", h, "category", "ERRANDS", "urgency", "FLEXIBLE",
-                    "description", "代购 " + i, "takenBy", "operator-1")).get("id").asLong();
+                    "description", "代购 " + i, "takenBy", "operator-1", "separate", true,
+                    "items", java.util.List.of(Map.of("name", "挂面")))).get("id").asLong();
             post("/api/needs/" + need + "/cancellation", Map.of("reason", "不需要了", "by", "operator-1"));
         }
         List<String> all = cursors(diary(h, null, 200));

@@ -128,7 +128,7 @@ abstract class NeedLifecycleTest extends DispatchTest {
 
         JsonNode job = api.accept(offer, volunteer).expect(200);
         assertEquals(Api.ADDRESS, job.get("address").asText());
-        assertEquals(Api.RESIDENT_PHONE, job.get("phone").asText());
+        assertEquals("+86" + Api.RESIDENT_PHONE, job.get("phone").asText(), "the holder sees the full number");
         assertEquals("赵大爷", job.get("residentName").asText());
         assertEquals("ASSIGNED", job.get("status").asText());
 

@@ -8,6 +8,9 @@ public final class Phones {
             return null;
         }
         String digits = phone.replaceAll("[^0-9]", "");
+        if (phone.startsWith("+86") || (digits.startsWith("86") && digits.length() == 13)) {
+            digits = digits.substring(2); // the country code is not the resident's number
+        }
         if (digits.length() < 7) {
             return "****";
         }
