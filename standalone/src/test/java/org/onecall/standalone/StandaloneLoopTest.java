@@ -122,7 +122,7 @@ class StandaloneLoopTest {
             Map<String, Object> job = volunteer.post("/api/offers/" + offerId + "/accept", Map.of());
             assertEquals("ASSIGNED", job.get("status"));
             assertEquals("兴华南里2号楼1单元502", job.get("address"), "the holder sees the full address");
-            assertEquals("13900020002", job.get("phone"));
+            assertEquals("+8613900020002", job.get("phone"), "the holder sees the full number");
             assertEquals(1, ((Number) admin.get("/api/volunteers/" + near).get("activeJobs")).intValue());
 
             assertEquals("ON_SITE", volunteer.post("/api/needs/" + needId + "/arrival", Map.of()).get("status"));
