@@ -89,6 +89,15 @@ abstract class BadInputTest extends DispatchTest {
     }
 
     @Test
+    void jsonThatIsNotAnObjectIsABadRequestNamingTheBody() {
+        for (String body : List.of("5", "true", "[1,2,3]", "\"x\"", "null")) {
+            Reply reply = refused(() -> api.postJson("/api/needs", body));
+            assertEquals(400, reply.status(), () -> body + " -> " + reply.raw());
+            assertEquals(PROBLEM, reply.contentType(), () -> body + " -> " + reply.raw());
+        }
+    }
+
+    @Test
     void anUnknownHouseholdOrCommunityIsNotFound() {
         Reply reply = refused(() -> api.raiseWith(Map.of("householdId", 987_654_321L)));
         assertEquals(404, reply.status(), reply::raw);

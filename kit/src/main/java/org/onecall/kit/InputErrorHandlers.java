@@ -79,6 +79,27 @@ final class InputErrorHandlers {
         }
     }
 
+    /**
+     * A body that is valid JSON but not an object ({@code 5}, {@code true}, {@code [1,2]}): the
+     * caller's mistake, not ours (see {@link BodyShape}).
+     */
+    @Produces
+    @Singleton
+    static class NotAnObject implements ExceptionHandler<BodyShape.NotAnObject, HttpResponse<?>> {
+
+        private final ErrorResponseProcessor<?> processor;
+
+        NotAnObject(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, BodyShape.NotAnObject e) {
+            return badRequest(processor, request, e, List.of(new FieldError("body",
+                    "must be a JSON object with the request's fields")));
+        }
+    }
+
     @Produces
     @Singleton
     @Replaces(ConversionErrorHandler.class)
