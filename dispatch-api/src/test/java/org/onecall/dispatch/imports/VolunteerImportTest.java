@@ -204,7 +204,8 @@ class VolunteerImportTest extends ResourceListsTestBase {
                 new ArrayList<>(), Duration.ofSeconds(60));
         assertEquals("SUCCEEDED", done.get("state").asText(), done.toString());
         JsonNode v = get("/api/communities/" + community + "/volunteers").get(0);
-        assertEquals("13700000001", v.get("phone").asText());
+        // the number as read from the sheet (a numeric cell), masked as every volunteer's phone is in JSON
+        assertEquals("137****0001", v.get("phone").asText());
         assertEquals("2023-03-01", v.get("joinedOn").asText());
         assertEquals("HOSPITAL_ESCORT", v.get("skills").asText());
     }
