@@ -29,6 +29,8 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.open(POST, "/api/auth/code"),
                 Access.open(POST, "/api/auth/code/login"),
                 Access.open(POST, "/api/auth/logout"),
+                // the API description, generated from these controllers: nothing in it is secret
+                Access.open(GET, "/openapi/onecall.yml"),
                 Access.of(GET, "/api/auth/me", Scope.ROLE_ONLY, COORDINATOR, OPERATOR, VOLUNTEER),
 
                 Access.of(POST, "/api/accounts", Scope.ROLE_ONLY, ADMIN),

@@ -13,6 +13,7 @@ import org.onecall.events.Topics;
 /**
  * Writes events in the caller's transaction. Nothing reaches Kafka unless the state change
  * committed, and nothing committed is lost: the relay publishes it, now or after a restart.
+ * {@link OutboxOrdering} gives the transaction its commit position; {@link OutboxRelay} publishes.
  */
 @Singleton
 public class Outbox {
@@ -20,11 +21,14 @@ public class Outbox {
     private final OutboxRepository rows;
     private final Clock clock;
     private final ApplicationEventPublisher<OutboxAppended> appended;
+    private final OutboxOrdering ordering;
 
-    Outbox(OutboxRepository rows, Clock clock, ApplicationEventPublisher<OutboxAppended> appended) {
+    Outbox(OutboxRepository rows, Clock clock, ApplicationEventPublisher<OutboxAppended> appended,
+           OutboxOrdering ordering) {
         this.rows = rows;
         this.clock = clock;
         this.appended = appended;
+        this.ordering = ordering;
     }
 
     /** A need or offer event for {@link Topics#NEEDS}, keyed by community so one community stays in order. */
@@ -41,8 +45,9 @@ public class Outbox {
 
     private EventEnvelope append(String topic, String key, String communityId, EventPayload payload) {
         EventEnvelope envelope = EventEnvelope.of(payload, communityId, clock);
-        rows.save(new OutboxRow(null, envelope.eventId(), topic, key, envelope.type(), EventJson.write(envelope),
-                envelope.occurredAt(), null));
+        OutboxRow row = rows.save(new OutboxRow(null, envelope.eventId(), topic, key, envelope.type(),
+                EventJson.write(envelope), envelope.occurredAt(), null, null));
+        ordering.wrote(row.id(), key);
         appended.publishEvent(new OutboxAppended(envelope.eventId()));
         return envelope;
     }

@@ -11,7 +11,7 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface OutboxRepository extends CrudRepository<OutboxRow, Long> {
 
-    @Query("SELECT * FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT :limit")
+    @Query("SELECT * FROM outbox WHERE published_at IS NULL ORDER BY commit_seq NULLS FIRST, id LIMIT :limit")
     List<OutboxRow> findUnpublished(int limit);
 
     @Query("UPDATE outbox SET published_at = :at WHERE id IN (:ids)")

@@ -9,5 +9,6 @@ import java.util.UUID;
 
 @MappedEntity("outbox")
 record OutboxRow(@Id @GeneratedValue @Nullable Long id, UUID eventId, String topic, String msgKey,
-                 String eventType, String payload, Instant createdAt, @Nullable Instant publishedAt) {
+                 String eventType, String payload, Instant createdAt, @Nullable Instant publishedAt,
+                 @Nullable Long commitSeq) {
 }

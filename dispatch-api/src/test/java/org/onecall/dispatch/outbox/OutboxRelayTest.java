@@ -53,7 +53,7 @@ abstract class OutboxRelayTest extends DispatchTest {
                 java.time.Clock.systemUTC());
         tx.execute(TransactionDefinition.DEFAULT, status -> {
             OutboxRow row = rows.save(new OutboxRow(null, event.eventId(), Topics.NEEDS, community, "NeedCancelled",
-                    EventJson.write(event), T0, null));
+                    EventJson.write(event), T0, null, null));
             assertEquals(row, rows.findById(row.id()).orElseThrow());
             assertEquals(EventJson.write(event), rows.findById(row.id()).orElseThrow().payload());
             assertTrue(rows.findUnpublished(10_000).contains(row));
