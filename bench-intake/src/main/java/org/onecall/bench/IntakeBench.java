@@ -44,8 +44,8 @@ public final class IntakeBench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        double warmup = quick ? 1.5 : 5;
-        double measure = quick ? 4 : 20;
+        double warmup = quick ? 1 : 5;
+        double measure = quick ? 3 : 20;
         int clients = 8;
         List<Result> results = new ArrayList<>();
         String pgNote;

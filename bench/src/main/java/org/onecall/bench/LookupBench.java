@@ -64,9 +64,9 @@ final class LookupBench {
     }
 
     static void run(boolean quick) throws Exception {
-        int households = quick ? 10_000 : 100_000;
-        int indexRuns = quick ? 300 : 2000;
-        int likeRuns = quick ? 60 : 200;
+        int households = quick ? 5_000 : 100_000;
+        int indexRuns = quick ? 200 : 2000;
+        int likeRuns = quick ? 40 : 200;
         long started = System.nanoTime();
         List<Home> homes = generate(households, new Random(42));
         Map<String, Map<String, Stats>> results = new LinkedHashMap<>();

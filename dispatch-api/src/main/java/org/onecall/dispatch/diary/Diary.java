@@ -10,14 +10,16 @@ import org.onecall.dispatch.household.Households;
 
 /**
  * The case diary (民情日记) of a household: notes people write, merged in time order with every
- * transition of the household's needs. Nothing is copied: need_history stays the one record of
+ * transition of the household's needs and every step of its micro-wishes. Nothing is copied: need_history stays the one record of
  * transitions, so the diary can never disagree with it.
  */
 @Singleton
 class Diary {
 
+    /** At one instant, entries come in this order (see {@link DiaryCursor}). */
+    private static final List<String> SOURCES = List.of("NOTE", "NEED", "WISH");
     private static final Comparator<DiaryEntry> NEWEST_FIRST = Comparator.comparing(DiaryEntry::at).reversed()
-            .thenComparing(e -> e.source().equals("NOTE") ? 0 : 1)
+            .thenComparing(e -> SOURCES.indexOf(e.source()))
             .thenComparing(Comparator.comparing(Diary::idOf).reversed());
 
     private final DiaryRepository diary;
@@ -47,6 +49,8 @@ class Diary {
                 .forEach(n -> merged.add(entry(n)));
         diary.transitions(householdId, cursor.at(), cursor.maxIdFor(DiaryCursor.TRANSITION), limit + 1)
                 .forEach(t -> merged.add(entry(t)));
+        diary.wishes(householdId, cursor.at(), cursor.maxIdFor(DiaryCursor.WISH), limit + 1)
+                .forEach(w -> merged.add(entry(w)));
         merged.sort(NEWEST_FIRST);
         List<DiaryEntry> page = merged.size() > limit ? merged.subList(0, limit) : merged;
         String next = merged.size() > limit ? page.get(page.size() - 1).cursor() : null;
@@ -64,6 +68,13 @@ class Diary {
                 + (t.detail() == null || t.detail().isBlank() ? "" : " — " + t.detail());
         return new DiaryEntry(DiaryCursor.of(t.occurredAt(), DiaryCursor.TRANSITION, t.id()), t.occurredAt(), "NEED",
                 "TRANSITION", text, t.actor(), t.needId(), t.category(), t.eventType(), t.fromStatus(), t.toStatus());
+    }
+
+    private static DiaryEntry entry(DiaryRepository.WishLine w) {
+        String text = "微心愿/项目 " + w.wishId() + " 「" + w.title() + "」: " + w.eventType()
+                + (w.detail() == null || w.detail().isBlank() ? "" : " — " + w.detail());
+        return new DiaryEntry(DiaryCursor.of(w.occurredAt(), DiaryCursor.WISH, w.id()), w.occurredAt(), "WISH",
+                w.eventType(), text, w.actor(), null, null, w.eventType(), null, null);
     }
 
     private static long idOf(DiaryEntry e) {

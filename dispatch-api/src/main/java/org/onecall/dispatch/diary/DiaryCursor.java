@@ -7,16 +7,18 @@ import java.util.regex.Pattern;
 import org.onecall.kit.Refusal;
 
 /**
- * A position in the merged diary. Entries are ordered newest first by (time, source, id), source
- * NOTE before NEED at the same instant; a cursor is {@code <epoch micros>.<N|T>.<id>} of the last
+ * A position in the merged diary. Entries are ordered newest first by (time, source, id), at one
+ * instant NOTE, then NEED, then WISH; a cursor is {@code <epoch micros>.<N|T|W>.<id>} of the last
  * entry read. Time alone is not enough: several transitions share one instant.
  */
 record DiaryCursor(Instant at, char source, long id) {
 
     static final char NOTE = 'N';
     static final char TRANSITION = 'T';
+    static final char WISH = 'W';
+    private static final String ORDER = "NTW";
     static final DiaryCursor START = new DiaryCursor(Instant.parse("9999-12-31T23:59:59Z"), NOTE, Long.MAX_VALUE);
-    private static final Pattern FORMAT = Pattern.compile("(-?[0-9]{1,19})\\.([NT])\\.([0-9]{1,19})");
+    private static final Pattern FORMAT = Pattern.compile("(-?[0-9]{1,19})\\.([NTW])\\.([0-9]{1,19})");
 
     static DiaryCursor parse(String s) {
         if (s == null || s.isBlank()) {
@@ -44,8 +46,8 @@ record DiaryCursor(Instant at, char source, long id) {
         if (source == this.source) {
             return id;
         }
-        // NOTE sorts before NEED at one instant (newest first): after a NOTE cursor every
-        // transition of that instant is still to come; after a NEED cursor no note is
-        return source == TRANSITION ? Long.MAX_VALUE : 0;
+        // at one instant the sources come in ORDER: after the cursor's source, every entry of a
+        // later source at that instant is still to come, and none of an earlier one
+        return ORDER.indexOf(source) > ORDER.indexOf(this.source) ? Long.MAX_VALUE : 0;
     }
 }

@@ -28,6 +28,18 @@ interface DiaryRepository extends CrudRepository<DiaryNote, Long> {
             + " ORDER BY h.occurred_at DESC, h.id DESC LIMIT :limit")
     List<Transition> transitions(long householdId, Instant at, long maxId, int limit);
 
+    /** Micro-wishes and projects for the household: published, claimed, fulfilled (wish_history). */
+    @Query("SELECT h.id, h.wish_id, w.title, h.occurred_at, h.event_type, h.actor, h.detail"
+            + " FROM wish_history h JOIN wish w ON w.id = h.wish_id WHERE h.household_id = :householdId"
+            + " AND (h.occurred_at < :at OR (h.occurred_at = :at AND h.id < :maxId))"
+            + " ORDER BY h.occurred_at DESC, h.id DESC LIMIT :limit")
+    List<WishLine> wishes(long householdId, Instant at, long maxId, int limit);
+
+    @Introspected
+    record WishLine(long id, long wishId, String title, Instant occurredAt, String eventType, String actor,
+                    @Nullable String detail) {
+    }
+
     @Introspected
     record Transition(long id, long needId, String category, Instant occurredAt, String eventType,
                       @Nullable String fromStatus, String toStatus, String actor, @Nullable String detail) {

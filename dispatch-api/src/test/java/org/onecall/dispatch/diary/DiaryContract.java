@@ -91,6 +91,37 @@ abstract class DiaryContract {
     }
 
     @Test
+    void a_micro_wish_published_claimed_and_fulfilled_shows_in_the_diary() {
+        JsonNode published = post("/api/communities/diary/wishes", Map.of("kind", "WISH", "householdId", household,
+                "title", "一件新棉衣", "publishedBy", "coordinator-zhang"));
+        long wish = published.get("id").asLong();
+        post("/api/wishes/" + wish + "/claim", Map.of("claimantKind", "UNIT", "claimant", "兴华超市"));
+        post("/api/wishes/" + wish + "/fulfilment", Map.of("fulfilledBy", "兴华超市", "note", "棉衣已送到"));
+
+        List<JsonNode> wishes = new java.util.ArrayList<>();
+        JsonNode first = diary(household, null, 50);
+        assertTrue(first.has("entries"), () -> first + " after " + published);
+        first.get("entries").forEach(e -> {
+            if ("WISH".equals(e.get("source").asText())) {
+                wishes.add(e);
+            }
+        });
+        assertEquals(List.of("WishFulfilled", "WishClaimed", "WishPublished"),
+                wishes.stream().map(e -> e.get("kind").asText()).toList(), "newest first");
+        assertTrue(wishes.get(0).get("text").asText().contains("一件新棉衣"), wishes.get(0).toString());
+        // and the pages still cover every entry exactly once when wishes are mixed in
+        List<String> all = cursors(diary(household, null, 50));
+        List<String> paged = new java.util.ArrayList<>();
+        String before = null;
+        do {
+            JsonNode page = diary(household, before, 2);
+            paged.addAll(cursors(page));
+            before = page.hasNonNull("next") ? page.get("next").asText() : null;
+        } while (before != null);
+        assertEquals(all, paged);
+    }
+
+    @Test
     void pages_of_any_size_cover_the_diary_once_and_in_order() {
         long h = household("周奶奶", "13900030004");
         for (int i = 0; i < 4; i++) {
