@@ -133,6 +133,10 @@ class StandaloneLoopTest {
             assertEquals("CLOSED", closed.get("status"));
             assertEquals(5, ((Number) closed.get("rating")).intValue());
             assertEquals(0, ((Number) admin.get("/api/volunteers/" + near).get("activeJobs")).intValue());
+            // the address and phone were the holder's only while holding the job
+            HttpClientResponseException after = org.junit.jupiter.api.Assertions.assertThrows(
+                    HttpClientResponseException.class, () -> volunteer.get("/api/volunteers/" + near + "/jobs/" + needId));
+            assertEquals(409, after.getStatus().getCode());
 
             // the history lists every step with who and when, in order
             List<Map<String, Object>> history = admin.list("/api/needs/" + needId + "/history");

@@ -30,10 +30,15 @@ abstract class SecuredApiTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>();
         p.put("kafka.bootstrap.servers", KafkaBrokerExtension.bootstrapServers());
-        p.put("datasources.default.url", "jdbc:h2:mem:" + getClass().getSimpleName() + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        p.putAll(database());
         p.putAll(extraProperties());
         return p;
+    }
+
+    /** H2 by default; the ...PostgresTest subclasses run the same tests on a real PostgreSQL. */
+    Map<String, String> database() {
+        return Map.of("datasources.default.url", "jdbc:h2:mem:" + getClass().getSimpleName() + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     }
 
     Map<String, String> extraProperties() {
