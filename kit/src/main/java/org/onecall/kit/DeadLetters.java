@@ -1,5 +1,6 @@
 package org.onecall.kit;
 
+import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,6 +29,16 @@ public class DeadLetters {
         record.headers().add(Topics.HEADER_DLQ_REASON, truncate(reason).getBytes(StandardCharsets.UTF_8));
         record.headers().add(Topics.HEADER_DLQ_SOURCE, origin.getBytes(StandardCharsets.UTF_8));
         producer.sendAndWait(record);
+    }
+
+    /** For a listener's exception handler: the record its retries could not handle, with the cause. */
+    public void parkFailed(KafkaListenerException exception, String consumer) {
+        exception.getConsumerRecord().ifPresent(r -> {
+            @SuppressWarnings("unchecked")
+            ConsumerRecord<String, String> record = (ConsumerRecord<String, String>) r;
+            Throwable cause = exception.getCause() == null ? exception : exception.getCause();
+            park(record, consumer, "failed after retries: " + cause);
+        });
     }
 
     private static String truncate(String reason) {

@@ -44,11 +44,6 @@ class NeedsListener implements KafkaListenerExceptionHandler {
 
     @Override
     public void handle(KafkaListenerException exception) {
-        exception.getConsumerRecord().ifPresent(r -> {
-            @SuppressWarnings("unchecked")
-            ConsumerRecord<String, String> record = (ConsumerRecord<String, String>) r;
-            Throwable cause = exception.getCause() == null ? exception : exception.getCause();
-            deadLetters.park(record, CONSUMER, "failed after retries: " + cause);
-        });
+        deadLetters.parkFailed(exception, CONSUMER);
     }
 }

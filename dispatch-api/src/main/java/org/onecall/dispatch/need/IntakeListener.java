@@ -48,11 +48,6 @@ class IntakeListener implements KafkaListenerExceptionHandler {
 
     @Override
     public void handle(KafkaListenerException exception) {
-        exception.getConsumerRecord().ifPresent(r -> {
-            @SuppressWarnings("unchecked")
-            ConsumerRecord<String, String> record = (ConsumerRecord<String, String>) r;
-            Throwable cause = exception.getCause() == null ? exception : exception.getCause();
-            deadLetters.park(record, Intake.CONSUMER, "failed after retries: " + cause);
-        });
+        deadLetters.parkFailed(exception, Intake.CONSUMER);
     }
 }

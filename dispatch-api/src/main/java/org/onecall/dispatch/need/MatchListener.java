@@ -41,11 +41,6 @@ class MatchListener implements KafkaListenerExceptionHandler {
     /** Reached once retries are exhausted: park the record with the reason instead of dropping it. */
     @Override
     public void handle(KafkaListenerException exception) {
-        exception.getConsumerRecord().ifPresent(r -> {
-            @SuppressWarnings("unchecked")
-            ConsumerRecord<String, String> record = (ConsumerRecord<String, String>) r;
-            Throwable cause = exception.getCause() == null ? exception : exception.getCause();
-            deadLetters.park(record, MatchOutcomes.CONSUMER, "failed after retries: " + cause);
-        });
+        deadLetters.parkFailed(exception, MatchOutcomes.CONSUMER);
     }
 }
