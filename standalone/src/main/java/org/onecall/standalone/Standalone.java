@@ -60,12 +60,29 @@ public final class Standalone implements AutoCloseable {
         long started = System.nanoTime();
         Path data = Path.of(System.getenv().getOrDefault("ONECALL_DATA", "data"));
         int kafkaPort = Integer.parseInt(System.getenv().getOrDefault("ONECALL_KAFKA_PORT", "19092"));
-        Standalone app = start(data, kafkaPort, Map.of(), args);
+        Standalone app;
+        try {
+            app = start(data, kafkaPort, Map.of(), args);
+        } catch (RuntimeException e) {
+            System.err.println("\nOneCall could not start: " + plainReason(e, kafkaPort) + "\n");
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "onecall-shutdown"));
         long ms = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("%nOneCall 一个电话 is running (started in %d ms, Kafka at %s, data in %s)%n"
                         + "  console:  %s/%n  health:   %s/health%n%n",
                 ms, app.bootstrapServers(), data.toAbsolutePath(), app.url(), app.url());
+    }
+
+    /** What a person can act on, for the errors people meet when starting it (a port already taken). */
+    static String plainReason(Throwable e, int kafkaPort) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+                return "a port is already in use (is OneCall already running?). The broker uses " + kafkaPort
+                        + " (ONECALL_KAFKA_PORT), the web server 8080 (PORT): stop the other program or pick other ports.";
+            }
+        }
+        return String.valueOf(e.getMessage());
     }
 
     public String url() {
