@@ -37,6 +37,7 @@ import org.onecall.matcher.index.ResourceFeed;
 import org.onecall.matcher.index.ResourceIndex;
 import org.onecall.testsupport.KafkaBrokerExtension;
 import org.onecall.testsupport.TopicProbe;
+import org.onecall.testsupport.TestKafka;
 
 /** The matcher as deployed: resource states and requests in over Kafka, answers out over Kafka. */
 @MicronautTest(environments = {MatcherApp.ENVIRONMENT, "test"})

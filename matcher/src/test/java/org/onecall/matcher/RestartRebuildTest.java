@@ -30,6 +30,7 @@ import org.onecall.matcher.index.ResourceFeed;
 import org.onecall.matcher.index.ResourceIndex;
 import org.onecall.testsupport.KafkaBrokerExtension;
 import org.onecall.testsupport.TopicProbe;
+import org.onecall.testsupport.TestKafka;
 
 /**
  * A restarted matcher has nothing but the compacted resources topic: it must rebuild exactly the

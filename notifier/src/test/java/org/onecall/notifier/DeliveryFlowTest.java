@@ -33,6 +33,7 @@ import org.onecall.events.NeedEvents.OfferAccepted;
 import org.onecall.events.NeedEvents.OfferMade;
 import org.onecall.events.Topics;
 import org.onecall.testsupport.KafkaBrokerExtension;
+import org.onecall.testsupport.TestKafka;
 
 /** Offers in over Kafka, delivery records out over HTTP; once per event, whatever Kafka redelivers. */
 @MicronautTest(environments = {NotifierApp.ENVIRONMENT, "test"}, transactional = false)

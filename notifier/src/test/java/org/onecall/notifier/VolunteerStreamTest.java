@@ -27,6 +27,7 @@ import org.onecall.events.NeedEvents.OfferMade;
 import org.onecall.testsupport.KafkaBrokerExtension;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import org.onecall.testsupport.TestKafka;
 
 /** The volunteer's page listens on a real SSE connection. */
 @MicronautTest(environments = {NotifierApp.ENVIRONMENT, "test"}, transactional = false)

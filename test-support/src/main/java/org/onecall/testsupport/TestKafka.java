@@ -1,4 +1,4 @@
-package org.onecall.matcher;
+package org.onecall.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,11 +29,10 @@ import org.onecall.events.EventJson;
 import org.onecall.events.EventPayload;
 import org.onecall.events.MalformedEventException;
 import org.onecall.events.Topics;
-import org.onecall.testsupport.KafkaBrokerExtension;
 
 /**
  * Test input and output on the shared broker. The broker and its topics are shared by every test
- * of the JVM, so each test uses its own community id and its own need and volunteer ids.
+ * of the JVM, so each test uses its own community id and its own need, offer and volunteer ids.
  */
 public final class TestKafka implements AutoCloseable {
 
@@ -47,7 +46,7 @@ public final class TestKafka implements AutoCloseable {
         return "c-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Unique in this JVM: need ids, volunteer ids and merchant ids of every test. */
+    /** Unique in this JVM: need, offer, volunteer and merchant ids of every test. */
     public static long newId() {
         return IDS.incrementAndGet();
     }
