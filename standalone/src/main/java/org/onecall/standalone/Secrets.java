@@ -31,10 +31,9 @@ final class Secrets {
             new SecureRandom().nextBytes(bytes);
             String secret = HexFormat.of().formatHex(bytes);
             Files.writeString(file, secret, StandardCharsets.UTF_8);
-            try {
+            // on a file system without POSIX permissions the data directory's own protection has to do
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the data directory's own protection has to do
             }
             return secret;
         } catch (IOException e) {
