@@ -26,17 +26,38 @@ public final class TestTokens {
         return token("test-" + role.toLowerCase(), role, communities, null);
     }
 
+    /** Staff of every community of a street (resolved by the service on each request). */
+    public static String street(String role, String street) {
+        return token("test-street-" + role.toLowerCase(), role, List.of(), street, List.of(), null);
+    }
+
+    /** A grid leader (网格长): a coordinator of one community, limited to some of its grids. */
+    public static String gridLeader(String community, Collection<String> grids) {
+        return token("test-grid-leader", "COORDINATOR", List.of(community), null, grids, null);
+    }
+
     public static String volunteer(long volunteerId, String community) {
         return token("volunteer-" + volunteerId, "VOLUNTEER", List.of(community), volunteerId);
     }
 
     public static String token(String username, String role, Collection<String> communities, Long volunteerId) {
+        return token(username, role, communities, null, List.of(), volunteerId);
+    }
+
+    public static String token(String username, String role, Collection<String> communities, String street,
+                               Collection<String> grids, Long volunteerId) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(username)
                 .claim("roles", List.of(role))
                 .claim("communities", List.copyOf(communities))
                 .issueTime(new Date())
                 .expirationTime(new Date(System.currentTimeMillis() + 3_600_000));
+        if (street != null) {
+            claims.claim("street", street);
+        }
+        if (!grids.isEmpty()) {
+            claims.claim("grids", List.copyOf(grids));
+        }
         if (volunteerId != null) {
             claims.claim("volunteerId", volunteerId);
         }

@@ -17,7 +17,14 @@ import org.onecall.kit.security.Scope;
 
 /**
  * Who may call each dispatch-api route. Admins may call everything; a route missing here is refused
- * to everyone (and the authorization matrix test fails until it is decided).
+ * to everyone (and the authorization matrix test fails until it is decided). docs/access.md is
+ * generated from this list (AccessDocTest).
+ *
+ * <p>Grid leaders (coordinators limited to some grids of their community) act on households of
+ * their grids and on those households' needs, offers and micro-wishes; they read community-wide
+ * resources (volunteers, teams, grids, merchants, agreements, projects, service targets, the HSDS
+ * export), because they dispatch across grids, but do not change them: that stays with the
+ * community office. Lists of the community are narrowed to their grids.
  */
 @Singleton
 class DispatchAccessPolicy implements AccessPolicy {
@@ -25,10 +32,10 @@ class DispatchAccessPolicy implements AccessPolicy {
     @Override
     public List<Access> rules() {
         return List.of(
-                Access.open(POST, "/api/auth/login"),
-                Access.open(POST, "/api/auth/code"),
-                Access.open(POST, "/api/auth/code/login"),
-                Access.open(POST, "/api/auth/logout"),
+                Access.signIn(POST, "/api/auth/login"),
+                Access.signIn(POST, "/api/auth/code"),
+                Access.signIn(POST, "/api/auth/code/login"),
+                Access.signIn(POST, "/api/auth/logout"),
                 // the API description, generated from these controllers: nothing in it is secret
                 Access.open(GET, "/openapi/onecall.yml"),
                 Access.of(GET, "/api/auth/me", Scope.ROLE_ONLY, COORDINATOR, OPERATOR, VOLUNTEER),
@@ -38,13 +45,18 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(GET, "/api/audit", Scope.ROLE_ONLY, ADMIN),
                 Access.of(GET, "/api/audit/export", Scope.ROLE_ONLY, ADMIN),
 
+                Access.of(POST, "/api/streets", Scope.ROLE_ONLY, ADMIN),
+                Access.of(GET, "/api/streets", Scope.ROLE_ONLY, ADMIN),
                 Access.of(POST, "/api/communities", Scope.ROLE_ONLY, ADMIN),
+                // lists only the communities the caller serves (by name and on their street)
                 Access.of(GET, "/api/communities", Scope.ROLE_ONLY, COORDINATOR, OPERATOR),
                 Access.of(GET, "/api/communities/{id}", Scope.COMMUNITY, COORDINATOR, OPERATOR),
 
-                Access.of(POST, "/api/communities/{communityId}/households", Scope.COMMUNITY, COORDINATOR, OPERATOR),
-                // results are limited to the caller's communities by the service
-                Access.of(GET, "/api/households", Scope.BODY, COORDINATOR, OPERATOR),
+                // a grid leader registers households of their grids: the service checks the body's grid
+                Access.of(POST, "/api/communities/{communityId}/households", Scope.COMMUNITY, COORDINATOR, OPERATOR)
+                        .gridInBody(),
+                // results are limited to the households the caller serves (communities, street, grids) by the service
+                Access.of(GET, "/api/households", Scope.BODY, COORDINATOR, OPERATOR).filteredByGrid(),
                 Access.of(GET, "/api/households/{id}", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
                 Access.of(PUT, "/api/households/{id}", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
                 Access.of(GET, "/api/households/{id}/contact", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
@@ -78,23 +90,27 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(PUT, "/api/volunteers/{id}/duty", Scope.VOLUNTEER, COORDINATOR, VOLUNTEER),
 
                 // the body names the household; the service checks its community
-                Access.of(POST, "/api/needs", Scope.BODY, COORDINATOR, OPERATOR),
+                Access.of(POST, "/api/needs", Scope.BODY, COORDINATOR, OPERATOR).gridInBody(),
                 Access.of(GET, "/api/needs/{id}", Scope.NEED, COORDINATOR, OPERATOR, VOLUNTEER),
                 Access.of(GET, "/api/needs/{id}/history", Scope.NEED, COORDINATOR, OPERATOR),
-                Access.of(GET, "/api/communities/{communityId}/needs", Scope.COMMUNITY, COORDINATOR, OPERATOR),
+                Access.of(GET, "/api/communities/{communityId}/needs", Scope.COMMUNITY, COORDINATOR, OPERATOR)
+                        .filteredByGrid(),
                 Access.of(POST, "/api/needs/{id}/arrival", Scope.NEED, COORDINATOR, VOLUNTEER),
                 Access.of(POST, "/api/needs/{id}/completion", Scope.NEED, COORDINATOR, VOLUNTEER),
                 Access.of(POST, "/api/needs/{id}/feedback", Scope.NEED, COORDINATOR, OPERATOR),
                 Access.of(POST, "/api/needs/{id}/cancellation", Scope.NEED, COORDINATOR, OPERATOR),
 
-                Access.of(POST, "/api/calls", Scope.BODY, COORDINATOR, OPERATOR),
-                Access.of(GET, "/api/communities/{communityId}/needs/overdue", Scope.COMMUNITY, COORDINATOR, OPERATOR),
+                Access.of(POST, "/api/calls", Scope.BODY, COORDINATOR, OPERATOR).gridInBody(),
+                Access.of(GET, "/api/communities/{communityId}/needs/overdue", Scope.COMMUNITY, COORDINATOR, OPERATOR)
+                        .filteredByGrid(),
                 Access.of(GET, "/api/operators/{name}/needs", Scope.USERNAME, OPERATOR),
                 Access.of(GET, "/api/communities/{communityId}/service-targets", Scope.COMMUNITY, COORDINATOR, OPERATOR),
                 Access.of(PUT, "/api/communities/{communityId}/service-targets/{category}", Scope.COMMUNITY, COORDINATOR),
 
-                Access.of(POST, "/api/communities/{communityId}/wishes", Scope.COMMUNITY, COORDINATOR),
-                Access.of(GET, "/api/communities/{communityId}/wishes", Scope.COMMUNITY, COORDINATOR, OPERATOR),
+                // a micro-wish is its household's (grid checked by the service); a project the whole community's
+                Access.of(POST, "/api/communities/{communityId}/wishes", Scope.COMMUNITY, COORDINATOR).gridInBody(),
+                Access.of(GET, "/api/communities/{communityId}/wishes", Scope.COMMUNITY, COORDINATOR, OPERATOR)
+                        .filteredByGrid(),
                 Access.of(GET, "/api/wishes/{id}", Scope.WISH, COORDINATOR, OPERATOR, VOLUNTEER),
                 Access.of(GET, "/api/wishes/{id}/history", Scope.WISH, COORDINATOR, OPERATOR),
                 Access.of(POST, "/api/wishes/{id}/claim", Scope.WISH, COORDINATOR, VOLUNTEER),

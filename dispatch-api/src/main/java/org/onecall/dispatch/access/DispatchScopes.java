@@ -2,6 +2,7 @@ package org.onecall.dispatch.access;
 
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import org.onecall.kit.security.Place;
 import org.onecall.kit.security.Scope;
 import org.onecall.kit.security.ScopeResolver;
 
@@ -15,24 +16,36 @@ class DispatchScopes implements ScopeResolver {
     }
 
     @Override
-    public Optional<String> communityOf(Scope scope, String key) {
+    public Optional<Place> placeOf(Scope scope, String key) {
+        if (scope == Scope.COMMUNITY) {
+            return queries.community(key).map(DispatchScopes::place);
+        }
         if (scope == Scope.IMPORT) {
-            return queries.importCommunity(key);
+            return queries.importJob(key).map(DispatchScopes::place);
         }
         if (!key.matches("[0-9]{1,18}")) {
             return Optional.empty();
         }
         long id = Long.parseLong(key);
         return switch (scope) {
-            case NEED -> queries.needCommunity(id);
-            case HOUSEHOLD -> queries.householdCommunity(id);
-            case VOLUNTEER -> queries.volunteerCommunity(id);
-            case OFFER -> queries.offerCommunity(id);
-            case WISH -> queries.wishCommunity(id);
-            case TEAM -> queries.teamCommunity(id);
-            case MERCHANT -> queries.merchantCommunity(id);
+            case NEED -> queries.need(id).map(DispatchScopes::place);
+            case HOUSEHOLD -> queries.household(id).map(DispatchScopes::place);
+            case OFFER -> queries.offer(id).map(DispatchScopes::place);
+            case WISH -> queries.wish(id).map(DispatchScopes::place);
+            case VOLUNTEER -> queries.volunteer(id).map(DispatchScopes::place);
+            case TEAM -> queries.team(id).map(DispatchScopes::place);
+            case MERCHANT -> queries.merchant(id).map(DispatchScopes::place);
             default -> Optional.empty();
         };
+    }
+
+    private static Place place(ScopeQueries.Where w) {
+        return Place.community(w.communityId(), w.streetId());
+    }
+
+    private static Place place(ScopeQueries.HouseholdWhere w) {
+        return w.householdId() == null ? Place.community(w.communityId(), w.streetId())
+                : Place.household(w.communityId(), w.streetId(), w.grid());
     }
 
     @Override

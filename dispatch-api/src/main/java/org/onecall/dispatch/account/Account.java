@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
@@ -11,19 +12,32 @@ import java.util.stream.Collectors;
 import org.onecall.kit.security.Caller;
 import org.onecall.kit.security.Role;
 
-/** {@code passwordHash} is Argon2id (password4j's PHC string); null for volunteers who sign in by SMS code. */
+/**
+ * {@code passwordHash} is Argon2id (password4j's PHC string); null for volunteers who sign in by SMS code.
+ * Scope: {@code communities} by id, every community of {@code street}, and for a grid leader the
+ * {@code grids} (codes) of its one community; the last two as comma-separated text like the first.
+ */
 @MappedEntity("account")
 record Account(@Id @GeneratedValue @Nullable Long id, String username, String displayName, Role role,
-               String communities, @Nullable Long volunteerId, @Nullable String phone,
+               String communities, @Nullable @MappedProperty("street_id") String street, String grids,
+               @Nullable Long volunteerId, @Nullable String phone,
                @Nullable String passwordHash, int failedLogins, @Nullable Instant lockedUntil, boolean active,
                Instant createdAt) {
 
     Set<String> communitySet() {
-        return communities.isBlank() ? Set.of() : Arrays.stream(communities.split(","))
-                .map(String::strip).collect(Collectors.toUnmodifiableSet());
+        return split(communities);
+    }
+
+    Set<String> gridSet() {
+        return split(grids);
     }
 
     Caller caller() {
-        return new Caller(username, role, communitySet(), volunteerId);
+        return new Caller(username, role, communitySet(), street, gridSet(), volunteerId);
+    }
+
+    private static Set<String> split(String csv) {
+        return csv.isBlank() ? Set.of() : Arrays.stream(csv.split(","))
+                .map(String::strip).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -32,7 +32,7 @@ class AccountBootstrap {
             LOG.warn("no accounts yet: set ONECALL_ADMIN_PASSWORD to create the first admin");
             return;
         }
-        accounts.create(new NewAccount("admin", "管理员 Administrator", Role.ADMIN, List.of(), null, null, adminPassword));
+        accounts.create(NewAccount.of("admin", "管理员 Administrator", Role.ADMIN, List.of(), null, null, adminPassword));
         LOG.info("created the first admin account 'admin'");
     }
 }

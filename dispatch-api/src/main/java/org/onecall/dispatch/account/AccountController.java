@@ -27,11 +27,12 @@ class AccountController {
 
     @io.micronaut.core.annotation.Introspected
     record AccountView(long id, String username, String displayName, String role, List<String> communities,
-                       Long volunteerId, String phone, boolean locked, boolean active) {
+                       String street, List<String> grids, Long volunteerId, String phone, boolean locked,
+                       boolean active) {
         static AccountView of(Account a) {
             return new AccountView(a.id(), a.username(), a.displayName(), a.role().name(),
-                    List.copyOf(a.communitySet()), a.volunteerId(), Phones.mask(a.phone()),
-                    a.lockedUntil() != null, a.active());
+                    a.communitySet().stream().sorted().toList(), a.street(), a.gridSet().stream().sorted().toList(),
+                    a.volunteerId(), Phones.mask(a.phone()), a.lockedUntil() != null, a.active());
         }
     }
 

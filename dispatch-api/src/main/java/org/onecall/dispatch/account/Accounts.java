@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.onecall.dispatch.audit.Audit;
+import org.onecall.dispatch.community.CommunityRepository;
+import org.onecall.dispatch.community.StreetRepository;
+import org.onecall.dispatch.team.Teams;
 import org.onecall.dispatch.volunteer.Volunteer;
 import org.onecall.dispatch.volunteer.Volunteers;
 import org.onecall.kit.Refusal;
@@ -19,6 +22,9 @@ import org.onecall.kit.security.Role;
 public class Accounts {
 
     private final AccountRepository accounts;
+    private final CommunityRepository communities;
+    private final StreetRepository streets;
+    private final Teams teams;
     private final PasswordHasher hasher;
     private final Volunteers volunteers;
     private final Audit audit;
@@ -26,10 +32,14 @@ public class Accounts {
     private final int maxFailures;
     private final Duration lockout;
 
-    Accounts(AccountRepository accounts, PasswordHasher hasher, Volunteers volunteers, Audit audit, Clock clock,
+    Accounts(AccountRepository accounts, CommunityRepository communities, StreetRepository streets, Teams teams,
+             PasswordHasher hasher, Volunteers volunteers, Audit audit, Clock clock,
              @Value("${onecall.security.max-failed-logins:5}") int maxFailures,
              @Value("${onecall.security.lockout:15m}") Duration lockout) {
         this.accounts = accounts;
+        this.communities = communities;
+        this.streets = streets;
+        this.teams = teams;
         this.hasher = hasher;
         this.volunteers = volunteers;
         this.audit = audit;
@@ -46,12 +56,55 @@ public class Accounts {
         if (r.role() == Role.VOLUNTEER && r.volunteerId() == null) {
             throw Refusal.invalid("volunteerId", "a volunteer account must name the volunteer");
         }
-        if (r.role() != Role.ADMIN && r.role() != Role.SERVICE && r.communities().isEmpty()) {
-            throw Refusal.invalid("communities", "must serve at least one community");
+        String street = r.street() == null || r.street().isBlank() ? null : r.street().strip();
+        List<String> communityIds = r.communityList().stream().map(String::strip).distinct().toList();
+        List<String> gridCodes = r.gridList().stream().map(String::strip).distinct().toList();
+        checkScope(r.role(), communityIds, street, gridCodes);
+        return accounts.save(new Account(null, r.username(), r.displayName(), r.role(), String.join(",", communityIds),
+                street, String.join(",", gridCodes), r.volunteerId(), r.phone() == null ? null : digits(r.phone()),
+                r.password() == null ? null : hasher.hash(r.password()), 0, null, true, clock.instant()));
+    }
+
+    /**
+     * Every community, the street and every grid must exist (422 naming the field otherwise), so an
+     * account never holds a scope that silently matches nothing, or later matches something created
+     * under that name by mistake. Grids narrow a coordinator of exactly one community.
+     */
+    private void checkScope(Role role, List<String> communityIds, String street, List<String> gridCodes) {
+        boolean staff = role != Role.ADMIN && role != Role.SERVICE;
+        if (staff && communityIds.isEmpty() && street == null) {
+            throw Refusal.invalid("communities", "must serve at least one community, or a street");
         }
-        return accounts.save(new Account(null, r.username(), r.displayName(), r.role(), String.join(",", r.communities()),
-                r.volunteerId(), r.phone() == null ? null : digits(r.phone()), r.password() == null ? null
-                : hasher.hash(r.password()), 0, null, true, clock.instant()));
+        for (int i = 0; i < communityIds.size(); i++) {
+            if (!communities.existsById(communityIds.get(i))) {
+                throw Refusal.unprocessable("communities[" + i + "]", "community " + communityIds.get(i)
+                        + " does not exist");
+            }
+        }
+        if (street != null) {
+            if (role == Role.VOLUNTEER || !staff) {
+                throw Refusal.unprocessable("street", "only coordinators and operators serve a street");
+            }
+            if (!streets.existsById(street)) {
+                throw Refusal.unprocessable("street", "street " + street + " does not exist");
+            }
+        }
+        if (gridCodes.isEmpty()) {
+            return;
+        }
+        if (role != Role.COORDINATOR) {
+            throw Refusal.unprocessable("grids", "only a coordinator (grid leader, 网格长) is limited to grids");
+        }
+        if (communityIds.size() != 1 || street != null) {
+            throw Refusal.unprocessable("grids", "a grid leader serves grids of exactly one community:"
+                    + " name that one community and no street");
+        }
+        for (int i = 0; i < gridCodes.size(); i++) {
+            if (!teams.gridExists(communityIds.get(0), gridCodes.get(i))) {
+                throw Refusal.unprocessable("grids[" + i + "]", "community " + communityIds.get(0) + " has no grid "
+                        + gridCodes.get(i) + " (POST /api/communities/" + communityIds.get(0) + "/grids)");
+            }
+        }
     }
 
     public boolean exists(String username) {
@@ -108,7 +161,7 @@ public class Accounts {
         }
         Optional<Volunteer> volunteer = volunteers.findByPhone(digits);
         return volunteer.map(v -> accounts.save(new Account(null, "volunteer-" + v.id(), v.name(), Role.VOLUNTEER,
-                v.communityId(), v.id(), digits, null, 0, null, true, clock.instant())));
+                v.communityId(), null, "", v.id(), digits, null, 0, null, true, clock.instant())));
     }
 
     static String digits(String phone) {

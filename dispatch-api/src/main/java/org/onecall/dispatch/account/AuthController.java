@@ -21,7 +21,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import org.onecall.dispatch.community.Community;
+import org.onecall.dispatch.community.CommunityRepository;
 import org.onecall.kit.security.Caller;
 
 /**
@@ -40,8 +43,10 @@ class AuthController {
     private final Accounts accounts;
     private final OneTimeCodes codes;
     private final TokenIssuer tokens;
+    private final CommunityRepository communities;
 
-    AuthController(Accounts accounts, OneTimeCodes codes, TokenIssuer tokens) {
+    AuthController(Accounts accounts, OneTimeCodes codes, TokenIssuer tokens, CommunityRepository communities) {
+        this.communities = communities;
         this.accounts = accounts;
         this.codes = codes;
         this.tokens = tokens;
@@ -85,9 +90,23 @@ class AuthController {
                 .cookie(Cookie.of(CSRF_COOKIE, "").path("/").maxAge(0));
     }
 
+    /**
+     * Who the token says you are, and what that reaches today: {@code communities} as given by name,
+     * {@code street} and the communities on it now ({@code streetCommunities}), {@code grids} when
+     * limited to some grids of the one community.
+     */
+    @Introspected
+    record Me(String username, String role, List<String> communities, @Nullable String street,
+              List<String> streetCommunities, List<String> grids, @Nullable Long volunteerId) {
+    }
+
     @Get("/me")
-    Caller me(Authentication authentication) {
-        return Caller.from(authentication);
+    Me me(Authentication authentication) {
+        Caller c = Caller.from(authentication);
+        List<String> onStreet = c.street() == null ? List.of()
+                : communities.findByStreetOrderById(c.street()).stream().map(Community::id).toList();
+        return new Me(c.username(), c.role().name(), c.communities().stream().sorted().toList(), c.street(), onStreet,
+                c.grids().stream().sorted().toList(), c.volunteerId());
     }
 
     private static HttpResponse<TokenIssuer.Issued> respond(TokenIssuer.Issued issued, Boolean session) {

@@ -24,11 +24,12 @@ class TokenIssuer {
         String token = tokens.generateToken(auth, lifetimeSeconds)
                 .orElseThrow(() -> new IllegalStateException("token signing is not configured"));
         return new Issued(token, "Bearer", lifetimeSeconds, caller.username(), caller.role().name(),
-                List.copyOf(caller.communities()), caller.volunteerId());
+                caller.communities().stream().sorted().toList(), caller.street(),
+                caller.grids().stream().sorted().toList(), caller.volunteerId());
     }
 
     @io.micronaut.core.annotation.Introspected
     record Issued(String accessToken, String tokenType, int expiresIn, String username, String role,
-                  List<String> communities, Long volunteerId) {
+                  List<String> communities, String street, List<String> grids, Long volunteerId) {
     }
 }

@@ -1,6 +1,7 @@
 package org.onecall.dispatch.community;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -17,42 +18,88 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.onecall.kit.Refusal;
+import org.onecall.kit.security.Caller;
+import org.onecall.kit.security.CurrentCaller;
+import org.onecall.kit.security.Role;
 
-@Controller("/api/communities")
+@Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Validated
 class CommunityController {
 
+    static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{1,62}";
+
     private final CommunityRepository communities;
+    private final StreetRepository streets;
+    private final CurrentCaller caller;
     private final Clock clock;
 
-    CommunityController(CommunityRepository communities, Clock clock) {
+    CommunityController(CommunityRepository communities, StreetRepository streets, CurrentCaller caller, Clock clock) {
         this.communities = communities;
+        this.streets = streets;
+        this.caller = caller;
         this.clock = clock;
     }
 
     @Introspected
-    record NewCommunity(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}") String id,
-                        @NotBlank @Size(max = 200) String name) {
+    record NewCommunity(@NotBlank @Pattern(regexp = ID_PATTERN) String id,
+                        @NotBlank @Size(max = 200) String name,
+                        @Nullable @Size(max = 64) String street) {
     }
 
-    @Post
+    @Introspected
+    record NewStreet(@NotBlank @Pattern(regexp = ID_PATTERN) String id, @NotBlank @Size(max = 200) String name) {
+    }
+
+    @Post("/communities")
     @Status(HttpStatus.CREATED)
     Community create(@Valid @Body NewCommunity request) {
         if (communities.existsById(request.id())) {
             throw Refusal.conflict("community " + request.id() + " already exists");
         }
-        return communities.save(new Community(request.id(), request.name().strip(), clock.instant()));
+        String street = request.street() == null || request.street().isBlank() ? null : request.street().strip();
+        if (street != null && !streets.existsById(street)) {
+            throw Refusal.unprocessable("street", "street " + street + " does not exist; create it first (POST /api/streets)");
+        }
+        return communities.save(new Community(request.id(), request.name().strip(), street, clock.instant()));
     }
 
-    @Get
+    /** The communities the caller serves: by name, and every community of their street. */
+    @Get("/communities")
     List<Community> list() {
-        return communities.findAll();
+        Caller c = caller.get().orElseThrow();
+        if (c.role() == Role.ADMIN) {
+            return communities.findAllOrderById();
+        }
+        Map<String, Community> served = new TreeMap<>();
+        if (!c.communities().isEmpty()) {
+            communities.findByIdInOrderById(c.communities()).forEach(x -> served.put(x.id(), x));
+        }
+        if (c.street() != null) {
+            communities.findByStreetOrderById(c.street()).forEach(x -> served.put(x.id(), x));
+        }
+        return List.copyOf(served.values());
     }
 
-    @Get("/{id}")
+    @Get("/communities/{id}")
     Community get(@PathVariable String id) {
         return communities.findById(id).orElseThrow(() -> Refusal.notFound("community", id));
+    }
+
+    @Post("/streets")
+    @Status(HttpStatus.CREATED)
+    Street createStreet(@Valid @Body NewStreet request) {
+        if (streets.existsById(request.id())) {
+            throw Refusal.conflict("street " + request.id() + " already exists");
+        }
+        return streets.save(new Street(request.id(), request.name().strip(), clock.instant()));
+    }
+
+    @Get("/streets")
+    List<Street> streets() {
+        return streets.findAllOrderById();
     }
 }

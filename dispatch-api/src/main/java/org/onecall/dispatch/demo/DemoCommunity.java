@@ -12,9 +12,12 @@ import org.onecall.dispatch.account.Accounts;
 import org.onecall.dispatch.account.NewAccount;
 import org.onecall.dispatch.community.Community;
 import org.onecall.dispatch.community.CommunityRepository;
+import org.onecall.dispatch.community.Street;
+import org.onecall.dispatch.community.StreetRepository;
 import org.onecall.dispatch.household.Households;
 import org.onecall.dispatch.household.NewHousehold;
 import org.onecall.dispatch.merchant.Merchants;
+import org.onecall.dispatch.team.Teams;
 import org.onecall.dispatch.volunteer.NewVolunteer;
 import org.onecall.dispatch.volunteer.Volunteers;
 import org.onecall.events.Category;
@@ -23,20 +26,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small community in the spirit of Xinghua Nanli, Daxing (shared/DOMAIN.md): three grids,
- * twenty volunteers, three merchants, twelve households. Loaded once, through the same services
- * an operator uses, so every volunteer's state also reaches the matcher as an event.
+ * A small community in the spirit of Xinghua Nanli, Daxing (shared/DOMAIN.md), on its street
+ * (Qingyuan, 清源街道): three grids, twenty volunteers, three merchants, twelve households; staff at
+ * each level of the ladder (street, community, grid leader of grid-1, hotline operator). Loaded
+ * once, through the same services an operator uses, so every volunteer's state also reaches the
+ * matcher as an event.
  */
 @Singleton
 @Requires(property = "onecall.demo.enabled", value = "true")
 class DemoCommunity {
 
     static final String ID = "xinghua-nanli";
+    static final String STREET = "qingyuan";
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommunity.class);
     private static final double LAT = 39.7275;
     private static final double LON = 116.3405;
 
     private final CommunityRepository communities;
+    private final StreetRepository streets;
+    private final Teams teams;
     private final Households households;
     private final Volunteers volunteers;
     private final Merchants merchants;
@@ -44,8 +52,11 @@ class DemoCommunity {
     private final Accounts accounts;
     private final String password;
 
-    DemoCommunity(CommunityRepository communities, Households households, Volunteers volunteers, Merchants merchants,
-                  Clock clock, Accounts accounts, @Value("${onecall.demo.password}") String password) {
+    DemoCommunity(CommunityRepository communities, StreetRepository streets, Teams teams, Households households,
+                  Volunteers volunteers, Merchants merchants, Clock clock, Accounts accounts,
+                  @Value("${onecall.demo.password}") String password) {
+        this.streets = streets;
+        this.teams = teams;
         this.accounts = accounts;
         this.password = password;
         this.communities = communities;
@@ -61,13 +72,20 @@ class DemoCommunity {
             return;
         }
         load();
-        LOG.info("demo community {} loaded; staff accounts admin, coordinator-zhang and operator-wang use the demo"
-                + " password (ONECALL_DEMO_PASSWORD); volunteers sign in with an SMS code (see /api/sms as admin)", ID);
+        LOG.info("demo community {} loaded; staff accounts admin, street-chen, coordinator-zhang, gridleader-li and"
+                + " operator-wang use the demo password (ONECALL_DEMO_PASSWORD); volunteers sign in with an SMS code"
+                + " (see /api/sms as admin)", ID);
     }
 
     @Transactional
     void load() {
-        communities.save(new Community(ID, "兴华南里社区 Xinghua Nanli", clock.instant()));
+        if (!streets.existsById(STREET)) {
+            streets.save(new Street(STREET, "清源街道 Qingyuan Street", clock.instant()));
+        }
+        communities.save(new Community(ID, "兴华南里社区 Xinghua Nanli", STREET, clock.instant()));
+        for (int g = 1; g <= 3; g++) {
+            teams.createGrid(ID, "grid-" + g, "第" + "一二三".charAt(g - 1) + "网格 Grid " + g, null);
+        }
         String[][] people = {
                 // name, phone, skills, grid offset
                 {"李建国", "13800010001", "MEDICINE,ERRANDS"}, {"王秀英", "13800010002", "MEALS,HOME_CARE"},
@@ -102,18 +120,23 @@ class DemoCommunity {
             households.register(ID, new NewHousehold(homes[i][0], homes[i][1], "兴华南里" + homes[i][2],
                     "北京市大兴区兴华南里" + homes[i][3], homes[i][4], LAT + offset(i, 5), LON + offset(i, 3)));
         }
-        demoAccount("coordinator-zhang", "张书记 (网格长)", Role.COORDINATOR, List.of(ID));
-        demoAccount("operator-wang", "王接线员", Role.OPERATOR, List.of(ID));
-        demoAccount("admin", "管理员 Administrator", Role.ADMIN, List.of());
+        demoAccount(new NewAccount("street-chen", "陈主任 (清源街道)", Role.COORDINATOR, List.of(), STREET, List.of(),
+                null, null, password));
+        demoAccount(NewAccount.of("coordinator-zhang", "张书记 (社区书记)", Role.COORDINATOR, List.of(ID), null, null,
+                password));
+        demoAccount(new NewAccount("gridleader-li", "李网格长 (第一网格)", Role.COORDINATOR, List.of(ID), null,
+                List.of("grid-1"), null, null, password));
+        demoAccount(NewAccount.of("operator-wang", "王接线员", Role.OPERATOR, List.of(ID), null, null, password));
+        demoAccount(NewAccount.of("admin", "管理员 Administrator", Role.ADMIN, List.of(), null, null, password));
         merchants.register(ID, "兴华大药房", List.of("MEDICINE"), LAT + 0.001, LON - 0.001, 40);
         merchants.register(ID, "兴华长者食堂", List.of("MEALS"), LAT - 0.0012, LON + 0.0008, 120);
         merchants.register(ID, "邻里生鲜超市", List.of("ERRANDS"), LAT + 0.0004, LON + 0.0015, 80);
     }
 
-    private void demoAccount(String username, String name, Role role, List<String> communityIds) {
+    private void demoAccount(NewAccount account) {
         // checked, not caught: a refusal inside this transaction would mark it for rollback
-        if (!accounts.exists(username)) {
-            accounts.create(new NewAccount(username, name, role, communityIds, null, null, password));
+        if (!accounts.exists(account.username())) {
+            accounts.create(account);
         }
     }
 

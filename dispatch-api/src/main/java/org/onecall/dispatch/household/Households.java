@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.onecall.dispatch.community.CommunityRepository;
@@ -56,6 +57,8 @@ public class Households {
         if (!communities.existsById(communityId)) {
             throw Refusal.notFound("community", communityId);
         }
+        // a grid leader registers households of their own grids only
+        caller.requireHousehold(communityId, d.grid());
         Instant now = now();
         Household saved = households.save(new Household(null, communityId, d.grid(), d.headName(),
                 d.phones().get(0).number().e164(), d.approximatePlace(), d.address(), d.lat(), d.lon(), now,
@@ -71,6 +74,8 @@ public class Households {
     public Household replace(long id, NewHousehold r) {
         HouseholdDraft d = HouseholdDraft.of(r);
         Household old = get(id);
+        // the route checked the household's grid; a grid leader cannot move it out of their grids either
+        caller.requireHousehold(old.communityId(), d.grid());
         Instant now = now();
         // consent keeps the moment it was first given, as long as it is not withdrawn
         Instant consentAt = d.consent() ? (old.contactConsent() ? old.consentAt() : now) : null;
@@ -139,7 +144,10 @@ public class Households {
         return byPhone(phone, null);
     }
 
-    /** Only households of the caller's communities: an operator cannot look up another hotline's residents. */
+    /**
+     * Only households the caller serves: an operator cannot look up another hotline's residents, nor
+     * a grid leader households of other grids.
+     */
     public List<Household> byPhone(String phone, String communityId) {
         List<Long> ids;
         if (PhoneNumbers.isSubscriberNumber(phone)) {
@@ -154,19 +162,23 @@ public class Households {
             }
             ids = jdbc(c -> SearchIndex.byPhone(c, n.e164(), communityId, MAX_RESULTS));
         }
-        return load(ids).stream().filter(h -> caller.get().map(c -> c.serves(h.communityId())).orElse(true)).toList();
+        return load(ids).stream().filter(h -> caller.servesHousehold(h.communityId(), h.grid())).toList();
     }
 
-    /** Households of the community whose name, a resident's name or the address contains {@code query}. */
+    /**
+     * Households of the community whose name, a resident's name or the address contains {@code query};
+     * for a grid leader only those of their grids.
+     */
     public List<Household> search(String communityId, String query, int limit) {
-        caller.requireCommunity(communityId);
+        caller.requireCommunityView(communityId);
         if (!communities.existsById(communityId)) {
             throw Refusal.notFound("community", communityId);
         }
         if (SearchText.queryTokens(query).isEmpty()) {
             throw Refusal.invalid("q", "give part of a name or address to search by");
         }
-        return load(jdbc(c -> SearchIndex.byText(c, communityId, query, limit)));
+        Set<String> grids = caller.gridLimit().orElse(null);
+        return load(jdbc(c -> SearchIndex.byText(c, communityId, query, limit, grids)));
     }
 
     public Household get(long id) {

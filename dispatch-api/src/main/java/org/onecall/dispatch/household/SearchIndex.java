@@ -1,5 +1,6 @@
 package org.onecall.dispatch.household;
 
+import io.micronaut.core.annotation.Nullable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,6 +60,12 @@ public final class SearchIndex {
      * (after {@link SearchText#normalise}), by id, at most {@code limit}.
      */
     public static List<Long> byText(Connection c, String communityId, String query, int limit) throws SQLException {
+        return byText(c, communityId, query, limit, null);
+    }
+
+    /** As {@link #byText(Connection, String, String, int)}, only households in one of {@code grids} (null: any). */
+    public static List<Long> byText(Connection c, String communityId, String query, int limit,
+                                    @Nullable Collection<String> grids) throws SQLException {
         List<String> tokens = SearchText.queryTokens(query);
         if (tokens.isEmpty()) {
             return List.of();
@@ -78,7 +85,7 @@ public final class SearchIndex {
                 break;
             }
         }
-        return walk(c, communityId, driver, SearchText.likePattern(query), limit);
+        return walk(c, communityId, driver, SearchText.likePattern(query), limit, grids == null ? null : List.copyOf(grids));
     }
 
     /**
@@ -88,15 +95,17 @@ public final class SearchIndex {
      * side and scan the whole community, and PostgreSQL's may do the same when it misjudges the
      * LIKE; these plans cannot go wrong on either. Chunks grow, because a common driver matches densely.
      */
-    private static List<Long> walk(Connection c, String communityId, String driver, String pattern, int limit)
-            throws SQLException {
+    private static List<Long> walk(Connection c, String communityId, String driver, String pattern, int limit,
+                                   @Nullable List<String> grids) throws SQLException {
+        // a grid leader's search: the grid is checked with the text, so the limit counts only their households
+        String inGrids = grids == null ? "" : " AND grid IN (" + "?,".repeat(Math.max(grids.size(), 1) - 1) + "?)";
         List<Long> found = new ArrayList<>();
         long after = Long.MIN_VALUE;
         int chunk = FIRST_CHUNK;
         try (PreparedStatement postings = c.prepareStatement("SELECT household_id FROM household_token"
                 + " WHERE community_id = ? AND token = ? AND household_id > ? ORDER BY household_id LIMIT ?");
              PreparedStatement verify = c.prepareStatement("SELECT id FROM household WHERE id IN ("
-                     + "?,".repeat(VERIFY_BATCH - 1) + "?) AND search_text LIKE ? ESCAPE '\\' ORDER BY id")) {
+                     + "?,".repeat(VERIFY_BATCH - 1) + "?) AND search_text LIKE ? ESCAPE '\\'" + inGrids + " ORDER BY id")) {
             while (found.size() < limit) {
                 postings.setString(1, communityId);
                 postings.setString(2, driver);
@@ -109,6 +118,11 @@ public final class SearchIndex {
                         verify.setLong(i + 1, i < batch.size() ? batch.get(i) : -1L); // -1: no household
                     }
                     verify.setString(VERIFY_BATCH + 1, pattern);
+                    if (grids != null) {
+                        for (int g = 0; g < Math.max(grids.size(), 1); g++) {
+                            verify.setString(VERIFY_BATCH + 2 + g, grids.isEmpty() ? "" : grids.get(g));
+                        }
+                    }
                     for (long id : ids(verify)) {
                         if (found.size() < limit) {
                             found.add(id);

@@ -14,7 +14,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.validation.Validated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
 import java.util.List;
 
 @Controller("/api")
@@ -27,16 +26,14 @@ class NeedController {
     private final NeedViews views;
     private final IdempotentPosts posts;
     private final NeedRepository repository;
-    private final Clock clock;
 
     NeedController(NeedService needs, Raising raising, NeedViews views, IdempotentPosts posts,
-                   NeedRepository repository, Clock clock) {
+                   NeedRepository repository) {
         this.needs = needs;
         this.raising = raising;
         this.views = views;
         this.posts = posts;
         this.repository = repository;
-        this.clock = clock;
     }
 
     /**
@@ -89,7 +86,7 @@ class NeedController {
     /** What is late: past its due time and not yet served, most overdue first. */
     @Get("/communities/{communityId}/needs/overdue")
     List<Views.NeedView> overdue(@PathVariable String communityId) {
-        return views.of(repository.findOverdue(communityId, clock.instant()));
+        return views.of(needs.overdue(communityId));
     }
 
     /** First-contact responsibility (首问责任制): the open needs an operator took and still follows up. */

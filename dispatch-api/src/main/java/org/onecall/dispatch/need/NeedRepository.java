@@ -6,6 +6,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,21 @@ interface NeedRepository extends CrudRepository<Need, Long> {
     @Query("SELECT * FROM need WHERE taken_by = :takenBy AND status NOT IN ('CLOSED', 'CANCELLED')"
             + " ORDER BY due_at, id")
     List<Need> findOpenOwnedBy(String takenBy);
+
+    /** A grid leader's queue: needs of the community's households in these grids, newest first. */
+    @Query("SELECT n.* FROM need n JOIN household h ON h.id = n.household_id"
+            + " WHERE n.community_id = :communityId AND h.grid IN (:grids) ORDER BY n.created_at DESC, n.id DESC")
+    List<Need> findInGrids(String communityId, Collection<String> grids);
+
+    @Query("SELECT n.* FROM need n JOIN household h ON h.id = n.household_id"
+            + " WHERE n.community_id = :communityId AND h.grid IN (:grids) AND n.status IN (:statuses)"
+            + " ORDER BY n.created_at, n.id")
+    List<Need> findInGridsWithStatus(String communityId, Collection<String> grids, Collection<String> statuses);
+
+    @Query("SELECT n.* FROM need n JOIN household h ON h.id = n.household_id"
+            + " WHERE n.community_id = :communityId AND h.grid IN (:grids) AND n.due_at < :now"
+            + " AND n.status NOT IN ('DONE', 'CLOSED', 'CANCELLED') ORDER BY n.due_at, n.id")
+    List<Need> findOverdueInGrids(String communityId, Collection<String> grids, Instant now);
 
     /** Past their due time and not yet served. */
     @Query("SELECT * FROM need WHERE community_id = :communityId AND due_at < :now"

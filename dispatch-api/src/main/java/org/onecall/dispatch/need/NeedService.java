@@ -67,9 +67,23 @@ class NeedService {
         return history.findByNeedIdOrderById(id);
     }
 
+    /** The coordinator's queue; a grid leader's holds only needs of households in their grids. */
     List<Need> queue(String communityId, List<NeedStatus> statuses) {
+        var grids = caller.gridLimit();
+        if (grids.isPresent()) {
+            return statuses.isEmpty() ? needs.findInGrids(communityId, grids.get())
+                    : needs.findInGridsWithStatus(communityId, grids.get(),
+                    statuses.stream().map(NeedStatus::name).toList());
+        }
         return statuses.isEmpty() ? needs.findByCommunityIdOrderByCreatedAtDesc(communityId)
                 : needs.findByCommunityIdAndStatusInOrderByCreatedAt(communityId, statuses);
+    }
+
+    /** Past their due time and not yet served, most overdue first; a grid leader's only of their grids. */
+    List<Need> overdue(String communityId) {
+        var grids = caller.gridLimit();
+        return grids.isPresent() ? needs.findOverdueInGrids(communityId, grids.get(), clock.instant())
+                : needs.findOverdue(communityId, clock.instant());
     }
 
     @Transactional

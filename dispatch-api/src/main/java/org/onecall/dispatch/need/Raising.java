@@ -70,7 +70,7 @@ class Raising {
     @Transactional
     Raised raise(Requests.RaiseNeed r) {
         Household h = households.get(r.householdId());
-        caller.requireCommunity(h.communityId());
+        caller.requireHousehold(h.communityId(), h.grid());
         refuseFirst(problems(r, h.communityId()));
         return record(r, h, HOTLINE, null);
     }
@@ -79,7 +79,7 @@ class Raising {
     @Transactional
     List<Raised> call(Requests.Call call) {
         Household h = households.get(call.householdId());
-        caller.requireCommunity(h.communityId());
+        caller.requireHousehold(h.communityId(), h.grid());
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < call.needs().size(); i++) {
             String prefix = "needs[" + i + "].";

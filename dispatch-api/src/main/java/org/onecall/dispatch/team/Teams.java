@@ -84,8 +84,13 @@ public class Teams {
         return teams.findById(id).orElseThrow(() -> Refusal.notFound("team", id));
     }
 
+    /** Whether the community has a grid with this code (accounts of grid leaders name grids by code). */
+    public boolean gridExists(String communityId, String code) {
+        return grids.existsByCommunityIdAndCode(communityId, code);
+    }
+
     @Transactional
-    Grid createGrid(String communityId, String code, String name, Long leaderId) {
+    public Grid createGrid(String communityId, String code, String name, Long leaderId) {
         community(communityId);
         if (grids.existsByCommunityIdAndCode(communityId, code.strip())) {
             throw Refusal.conflict("grid " + code + " already exists in " + communityId);

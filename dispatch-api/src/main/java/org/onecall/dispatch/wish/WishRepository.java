@@ -6,6 +6,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /** Public for the household's case diary: {@link #findByHouseholdId} lists a resident's wishes. */
@@ -22,6 +23,15 @@ public interface WishRepository extends CrudRepository<Wish, Long> {
     List<Wish> findByCommunityIdOrderById(String communityId);
 
     List<Wish> findByCommunityIdAndStatusOrderById(String communityId, Wish.WishStatus status);
+
+    /** A grid leader's list: the community's projects and the micro-wishes of households in these grids. */
+    @Query("SELECT w.* FROM wish w LEFT JOIN household h ON h.id = w.household_id WHERE w.community_id = :communityId"
+            + " AND (w.household_id IS NULL OR h.grid IN (:grids)) ORDER BY w.id")
+    List<Wish> findInGrids(String communityId, Collection<String> grids);
+
+    @Query("SELECT w.* FROM wish w LEFT JOIN household h ON h.id = w.household_id WHERE w.community_id = :communityId"
+            + " AND (w.household_id IS NULL OR h.grid IN (:grids)) AND w.status = :status ORDER BY w.id")
+    List<Wish> findInGridsWithStatus(String communityId, Collection<String> grids, String status);
 
     /** Claims only an open wish: of two claimants exactly one gets 1. */
     @Query("UPDATE wish SET status = 'CLAIMED', claimant_kind = :kind, claimant = :claimant,"

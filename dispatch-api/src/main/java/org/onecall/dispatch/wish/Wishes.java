@@ -56,8 +56,12 @@ class Wishes {
             if (!h.communityId().equals(communityId)) {
                 throw Refusal.invalid("householdId", "household " + h.id() + " is not in community " + communityId);
             }
+            // a grid leader publishes micro-wishes of their grids' residents
+            caller.requireHousehold(h.communityId(), h.grid());
             householdId = h.id();
         } else {
+            // a project is the whole community's: not a grid leader's to publish
+            caller.requireCommunity(communityId);
             if (blank(p.partner())) {
                 throw Refusal.invalid("partner", "a project is run with a partner unit: name it");
             }
@@ -130,6 +134,12 @@ class Wishes {
     List<Wish> list(String communityId, @Nullable Wish.WishStatus status) {
         if (!communities.existsById(communityId)) {
             throw Refusal.notFound("community", communityId);
+        }
+        var grids = caller.gridLimit();
+        if (grids.isPresent()) {
+            // projects are the community's, visible to all its staff; micro-wishes only of the caller's grids
+            return status == null ? wishes.findInGrids(communityId, grids.get())
+                    : wishes.findInGridsWithStatus(communityId, grids.get(), status.name());
         }
         return status == null ? wishes.findByCommunityIdOrderById(communityId)
                 : wishes.findByCommunityIdAndStatusOrderById(communityId, status);

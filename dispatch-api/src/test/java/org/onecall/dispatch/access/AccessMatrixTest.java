@@ -22,12 +22,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.onecall.events.EventEnvelope;
 import org.onecall.events.EventJson;
 import org.onecall.events.MatchEvents.MatchProposed;
+import org.onecall.dispatch.Db;
 import org.onecall.events.Topics;
 import org.onecall.kit.KafkaSender;
 import org.onecall.testsupport.TestTokens;
@@ -36,83 +38,90 @@ import org.onecall.testsupport.TestTokens;
  * Every endpoint x every role x own / other community, allowed or denied. The expected table below
  * is written by hand, independently of the policy in the code; a route the router knows that is
  * missing from it fails the test, so no endpoint is left out by accident.
+ *
+ * <p>Two more callers walk the ladder street → community → grid: STREET is a coordinator of a
+ * street (own = a community on that street, other = a community on another street); GRID is a grid
+ * leader of grid-a of the own community (own = a household of grid-a with its need, micro-wish,
+ * volunteer..., other = the same community's grid-b).
  */
 @MicronautTest(environments = "dispatch", transactional = false)
 class AccessMatrixTest extends SecuredApiTest {
 
-    /** y = allowed, n = denied; two letters per role: own community, other community. */
+    /** y = allowed, n = denied; two letters per role: own community, other community (GRID: own grid, other grid). */
     private static final String EXPECTED = """
-            GET  /health                                         ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
-            GET  /health/{selector}                              ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
-            POST /api/auth/login                                 ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
-            POST /api/auth/code                                  ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
-            POST /api/auth/code/login                            ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
-            POST /api/auth/logout                                ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
-            GET  /openapi/onecall.yml                            ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
-            GET  /api/auth/me                                    ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=nn
-            POST /api/accounts                                   ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            GET  /api/accounts                                   ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            GET  /api/audit                                      ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            GET  /api/audit/export                               ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            GET  /api/sms                                        ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            POST /api/communities                                ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            GET  /api/communities                                ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=nn ANON=nn
-            GET  /api/communities/{id}                           ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            POST /api/communities/{communityId}/households       ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            GET  /api/households                                 ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=nn ANON=nn
-            GET  /api/households/{id}                            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            PUT  /api/households/{id}                            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            GET  /api/households/{id}/contact                    ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            POST /api/households/{id}/phones                     ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            DELETE /api/households/{id}/phones/{phoneId}         ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            GET  /api/households/{id}/diary                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            POST /api/households/{id}/diary                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            POST /api/communities/{communityId}/volunteers       ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            GET  /api/communities/{communityId}/volunteers       ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            GET  /api/volunteers/{id}                            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn ANON=nn
-            PUT  /api/volunteers/{id}/duty                       ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn ANON=nn
-            PUT  /api/volunteers/{id}/status                     ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            PUT  /api/volunteers/{id}/calendar                   ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn ANON=nn
-            GET  /api/volunteers/{id}/roles                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn ANON=nn
-            POST /api/communities/{communityId}/teams            ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            GET  /api/communities/{communityId}/teams            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            POST /api/teams/{teamId}/members                     ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            POST /api/communities/{communityId}/grids            ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            GET  /api/communities/{communityId}/grids            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            GET  /api/communities/{communityId}/steward-ratio    ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            POST /api/communities/{communityId}/merchants        ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            GET  /api/communities/{communityId}/merchants        ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            GET  /api/merchants/{id}                             ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            PUT  /api/merchants/{id}/open                        ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            POST /api/communities/{communityId}/agreements       ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            GET  /api/communities/{communityId}/agreements       ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            GET  /api/households/{id}/service-circle             ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            POST /api/communities/{communityId}/imports/volunteers ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            GET  /api/imports/{id}                               ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            GET  /api/communities/{id}/hsds                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            POST /api/needs                                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            GET  /api/needs/{id}                                 ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn ANON=nn
-            GET  /api/needs/{id}/history                         ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            GET  /api/communities/{communityId}/needs            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            POST /api/needs/{id}/arrival                         ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn ANON=nn
-            POST /api/needs/{id}/completion                      ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn ANON=nn
-            POST /api/needs/{id}/feedback                        ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            POST /api/needs/{id}/cancellation                    ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            POST /api/calls                                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            GET  /api/communities/{communityId}/needs/overdue    ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            GET  /api/operators/{name}/needs                     ADMIN=yy COORDINATOR=nn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            GET  /api/communities/{communityId}/service-targets  ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            PUT  /api/communities/{communityId}/service-targets/{category} ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            POST /api/communities/{communityId}/wishes           ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn ANON=nn
-            GET  /api/communities/{communityId}/wishes           ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            GET  /api/wishes/{id}                                ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn ANON=nn
-            GET  /api/wishes/{id}/history                        ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn ANON=nn
-            POST /api/wishes/{id}/claim                          ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn ANON=nn
-            POST /api/wishes/{id}/fulfilment                     ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn ANON=nn
-            GET  /api/volunteers/{volunteerId}/offers            ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn ANON=nn
-            POST /api/offers/{id}/accept                         ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
-            POST /api/offers/{id}/decline                        ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
-            GET  /api/volunteers/{volunteerId}/jobs/{needId}     ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
+            GET  /health                                         ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=yy
+            GET  /health/{selector}                              ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=yy
+            POST /api/auth/login                                 ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=yy
+            POST /api/auth/code                                  ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=yy
+            POST /api/auth/code/login                            ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=yy
+            POST /api/auth/logout                                ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=yy
+            GET  /openapi/onecall.yml                            ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=yy
+            GET  /api/auth/me                                    ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=nn
+            POST /api/accounts                                   ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            GET  /api/accounts                                   ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            GET  /api/audit                                      ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            GET  /api/audit/export                               ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            GET  /api/sms                                        ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            POST /api/streets                                    ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            GET  /api/streets                                    ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            POST /api/communities                                ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            GET  /api/communities                                ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=nn STREET=yy GRID=yy ANON=nn
+            GET  /api/communities/{id}                           ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            POST /api/communities/{communityId}/households       ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            GET  /api/households                                 ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=nn STREET=yy GRID=yy ANON=nn
+            GET  /api/households/{id}                            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            PUT  /api/households/{id}                            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            GET  /api/households/{id}/contact                    ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            POST /api/households/{id}/phones                     ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            DELETE /api/households/{id}/phones/{phoneId}         ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            GET  /api/households/{id}/diary                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            POST /api/households/{id}/diary                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            POST /api/communities/{communityId}/volunteers       ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
+            GET  /api/communities/{communityId}/volunteers       ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            GET  /api/volunteers/{id}                            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn STREET=yn GRID=yy ANON=nn
+            PUT  /api/volunteers/{id}/duty                       ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn STREET=yn GRID=nn ANON=nn
+            PUT  /api/volunteers/{id}/status                     ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
+            PUT  /api/volunteers/{id}/calendar                   ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn STREET=yn GRID=nn ANON=nn
+            GET  /api/volunteers/{id}/roles                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn STREET=yn GRID=yy ANON=nn
+            POST /api/communities/{communityId}/teams            ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
+            GET  /api/communities/{communityId}/teams            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            POST /api/teams/{teamId}/members                     ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
+            POST /api/communities/{communityId}/grids            ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
+            GET  /api/communities/{communityId}/grids            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            GET  /api/communities/{communityId}/steward-ratio    ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            POST /api/communities/{communityId}/merchants        ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
+            GET  /api/communities/{communityId}/merchants        ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            GET  /api/merchants/{id}                             ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            PUT  /api/merchants/{id}/open                        ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
+            POST /api/communities/{communityId}/agreements       ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
+            GET  /api/communities/{communityId}/agreements       ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            GET  /api/households/{id}/service-circle             ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            POST /api/communities/{communityId}/imports/volunteers ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
+            GET  /api/imports/{id}                               ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            GET  /api/communities/{id}/hsds                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            POST /api/needs                                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            GET  /api/needs/{id}                                 ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn STREET=yn GRID=yn ANON=nn
+            GET  /api/needs/{id}/history                         ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            GET  /api/communities/{communityId}/needs            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            POST /api/needs/{id}/arrival                         ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn STREET=yn GRID=yn ANON=nn
+            POST /api/needs/{id}/completion                      ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn STREET=yn GRID=yn ANON=nn
+            POST /api/needs/{id}/feedback                        ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            POST /api/needs/{id}/cancellation                    ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            POST /api/calls                                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            GET  /api/communities/{communityId}/needs/overdue    ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            GET  /api/operators/{name}/needs                     ADMIN=yy COORDINATOR=nn OPERATOR=yn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            GET  /api/communities/{communityId}/service-targets  ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            PUT  /api/communities/{communityId}/service-targets/{category} ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
+            POST /api/communities/{communityId}/wishes           ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            GET  /api/communities/{communityId}/wishes           ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            GET  /api/wishes/{id}                                ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn STREET=yn GRID=yn ANON=nn
+            GET  /api/wishes/{id}/history                        ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            POST /api/wishes/{id}/claim                          ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn STREET=yn GRID=yn ANON=nn
+            POST /api/wishes/{id}/fulfilment                     ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn STREET=yn GRID=yn ANON=nn
+            GET  /api/volunteers/{volunteerId}/offers            ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn STREET=yn GRID=yy ANON=nn
+            POST /api/offers/{id}/accept                         ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn STREET=nn GRID=nn ANON=nn
+            POST /api/offers/{id}/decline                        ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn STREET=nn GRID=nn ANON=nn
+            GET  /api/volunteers/{volunteerId}/jobs/{needId}     ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn STREET=nn GRID=nn ANON=nn
             """;
 
     @Inject
@@ -120,19 +129,35 @@ class AccessMatrixTest extends SecuredApiTest {
     @Inject
     KafkaSender kafka;
 
-    private final Side own = new Side("own-" + UUID.randomUUID().toString().substring(0, 8), true);
-    private final Side other = new Side("other-" + UUID.randomUUID().toString().substring(0, 8), false);
+    @Inject
+    DataSource dataSource;
+
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    private final String ownStreet = "street-own-" + suffix;
+    private final String otherStreet = "street-other-" + suffix;
+    private final Side own = new Side("own-" + suffix, GRID_A, true);
+    private final Side otherGrid = new Side(own.community, "grid-b", false);
+    private final Side other = new Side("other-" + suffix, GRID_A, false);
+
+    static final String GRID_A = "grid-a";
 
     @Override
     Map<String, String> extraProperties() {
-        return Map.of("onecall.security.auth-requests-per-minute", "100000");
+        return Map.of("onecall.security.auth-requests-per-minute", "100000",
+                "onecall.security.public-requests-per-minute", "100000");
     }
 
     @BeforeAll
     void fixture() {
-        own.create(this, 1);
-        other.create(this, 2);
+        post("/api/streets", Map.of("id", ownStreet, "name", "清源街道"));
+        post("/api/streets", Map.of("id", otherStreet, "name", "林校路街道"));
+        own.create(this, 1, ownStreet);
+        post("/api/communities/" + own.community + "/grids", Map.of("code", GRID_A, "name", "第一网格"));
+        post("/api/communities/" + own.community + "/grids", Map.of("code", "grid-b", "name", "第二网格"));
+        otherGrid.create(this, 3, null);
+        other.create(this, 2, otherStreet);
         own.offer(this, kafka);
+        otherGrid.offer(this, kafka);
         other.offer(this, kafka);
     }
 
@@ -155,7 +180,7 @@ class AccessMatrixTest extends SecuredApiTest {
             String[] methodAndPath = row.getKey().split(" ", 2);
             for (Map.Entry<String, String> cell : row.getValue().entrySet()) {
                 for (int side = 0; side < 2; side++) {
-                    Side target = side == 0 ? own : other;
+                    Side target = side == 0 ? own : cell.getKey().equals("GRID") ? otherGrid : other;
                     boolean allowedExpected = cell.getValue().charAt(side) == 'y';
                     HttpResponse<String> response = send(request(methodAndPath[0], methodAndPath[1], target),
                             token(cell.getKey()));
@@ -189,6 +214,109 @@ class AccessMatrixTest extends SecuredApiTest {
         assertEquals("[]", otherResult.body());
     }
 
+    @Test
+    void a_grid_leader_sees_only_their_grids_in_the_community_lists() {
+        // fresh needs, so that whatever the matrix did to the fixture's (cancelled, closed) does not matter
+        long mine = id(post("/api/communities/" + own.community + "/households", household("网格甲住户", GRID_A, 7)));
+        long theirs = id(post("/api/communities/" + own.community + "/households", household("网格乙住户", "grid-b", 8)));
+        long noGrid = id(post("/api/communities/" + own.community + "/households", household("无网格住户", null, 9)));
+        long myNeed = need(mine);
+        long theirNeed = need(theirs);
+        long noGridNeed = need(noGrid);
+        new Db(dataSource).update("UPDATE need SET due_at = ? WHERE id IN (?, ?, ?)",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)), myNeed, theirNeed, noGridNeed);
+        String leader = TestTokens.gridLeader(own.community, List.of(GRID_A));
+        String wholeCommunity = TestTokens.staff("COORDINATOR", List.of(own.community));
+
+        // no matcher runs here: fresh needs stay MATCHING
+        for (String list : List.of("/needs", "/needs/overdue", "/needs?status=MATCHING&status=OPEN")) {
+            String path = "/api/communities/" + own.community + list;
+            Set<Long> seen = ids(send(HttpRequest.GET(path), leader));
+            assertTrue(seen.contains(myNeed), path + " " + seen);
+            assertTrue(!seen.contains(theirNeed) && !seen.contains(noGridNeed) && !seen.contains(otherGrid.need),
+                    path + " shows another grid's need: " + seen);
+            Set<Long> all = ids(send(HttpRequest.GET(path), wholeCommunity));
+            assertTrue(all.containsAll(List.of(myNeed, theirNeed, noGridNeed)), "the community's coordinator sees all: " + all);
+        }
+        Set<Long> wishes = ids(send(HttpRequest.GET("/api/communities/" + own.community + "/wishes"), leader));
+        assertTrue(wishes.contains(own.wish) && !wishes.contains(otherGrid.wish), wishes.toString());
+
+        Set<Long> found = ids(send(HttpRequest.GET("/api/households?communityId=" + own.community + "&q="
+                + java.net.URLEncoder.encode("网格", java.nio.charset.StandardCharsets.UTF_8)), leader));
+        assertEquals(Set.of(mine), found);
+        assertEquals(Set.of(mine, theirs, noGrid), ids(send(HttpRequest.GET("/api/households?communityId=" + own.community
+                + "&q=" + java.net.URLEncoder.encode("网格", java.nio.charset.StandardCharsets.UTF_8)), wholeCommunity)));
+        assertEquals("[]", send(HttpRequest.GET("/api/households?phone=" + otherGrid.phone), leader).body());
+        assertTrue(ids(send(HttpRequest.GET("/api/households?phone=" + own.phone), leader)).contains(own.household));
+    }
+
+    @Test
+    void a_grid_leader_is_refused_with_problem_json_when_writing_to_another_grid() {
+        String leader = TestTokens.gridLeader(own.community, List.of(GRID_A));
+        List<HttpResponse<String>> refused = List.of(
+                send(HttpRequest.POST("/api/needs", Map.of("householdId", otherGrid.household, "category", "ERRANDS",
+                        "urgency", "TODAY", "description", "代购", "takenBy", "grid-leader")), leader),
+                send(HttpRequest.POST("/api/households/" + otherGrid.household + "/diary", Map.of("text", "走访",
+                        "author", "李网格长", "kind", "VISIT")), leader),
+                // moving an own-grid household into another grid is a write to that grid
+                send(HttpRequest.PUT("/api/households/" + own.household, household("居民1", "grid-b", 1)), leader),
+                send(HttpRequest.POST("/api/communities/" + own.community + "/households",
+                        household("新住户", null, 5)), leader),
+                // a project is the whole community's
+                send(HttpRequest.POST("/api/communities/" + own.community + "/wishes", Map.of("kind", "PROJECT",
+                        "title", "每周义诊", "partner", "社区卫生站", "schedule", "每周二", "publishedBy", "grid-leader")), leader));
+        for (HttpResponse<String> r : refused) {
+            assertEquals(403, r.getStatus().getCode(), r.body());
+            assertTrue(r.getHeaders().getContentType().orElse("").contains("problem+json"), r.getHeaders().asMap().toString());
+        }
+        HttpResponse<String> diary = send(HttpRequest.POST("/api/households/" + own.household + "/diary",
+                Map.of("text", "走访", "author", "李网格长", "kind", "VISIT")), leader);
+        assertEquals(201, diary.getStatus().getCode(), diary.body());
+        // the full phone view of an own-grid household is allowed, and audited like anyone's
+        assertEquals(200, send(HttpRequest.GET("/api/households/" + own.household + "/contact"), leader).getStatus().getCode());
+        String audit = send(HttpRequest.GET("/api/audit"), TestTokens.admin()).body();
+        assertTrue(audit.contains("test-grid-leader") && audit.contains("household:" + own.household), audit);
+    }
+
+    @Test
+    void a_street_coordinator_serves_every_community_of_the_street_and_no_other() {
+        String street = TestTokens.street("COORDINATOR", ownStreet);
+        assertEquals(200, send(HttpRequest.GET("/api/communities/" + own.community + "/needs"), street).getStatus().getCode());
+        assertEquals(403, send(HttpRequest.GET("/api/communities/" + other.community + "/needs"), street).getStatus().getCode());
+        String late = "late-" + suffix;
+        post("/api/communities", Map.of("id", late, "name", "后建社区", "street", ownStreet));
+        // the same token: the street is resolved when the request is checked, not when the token was issued
+        assertEquals(200, send(HttpRequest.GET("/api/communities/" + late + "/needs"), street).getStatus().getCode());
+        String listed = send(HttpRequest.GET("/api/communities"), street).body();
+        assertTrue(listed.contains(own.community) && listed.contains(late) && !listed.contains(other.community), listed);
+    }
+
+    private Map<String, Object> household(String name, String grid, int n) {
+        Map<String, Object> h = new LinkedHashMap<>(Map.of("headName", name, "phone", "1391234" + String.format("%04d",
+                (Math.abs(suffix.hashCode()) + n) % 10000), "building", n + "号楼", "address", n + "号楼2单元" + n + "01",
+                "lat", 39.7, "lon", 116.3));
+        if (grid != null) {
+            h.put("grid", grid);
+        }
+        return h;
+    }
+
+    private long need(long household) {
+        return id(post("/api/needs", Map.of("householdId", household, "category", "MEALS", "urgency", "TODAY",
+                "description", "送餐", "takenBy", "matrix")));
+    }
+
+    private static Set<Long> ids(HttpResponse<String> response) {
+        assertEquals(200, response.getStatus().getCode(), response.body());
+        try {
+            Set<Long> ids = new TreeSet<>();
+            org.onecall.events.EventJson.MAPPER.readTree(response.body()).forEach(n -> ids.add(n.get("id").asLong()));
+            return ids;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private MutableHttpRequest<?> request(String method, String template, Side side) {
         StringBuilder path = new StringBuilder();
         String previous = "";
@@ -215,7 +343,11 @@ class AccessMatrixTest extends SecuredApiTest {
             case "/api/calls" -> Map.of("householdId", side.household, "takenBy", "matrix", "needs",
                     List.of(Map.of("category", "REPAIRS", "urgency", "TODAY", "description", "水管漏水",
                             "details", Map.of("whatIsBroken", "水管"))));
-            default -> Map.of();
+            default -> uri.endsWith("/households") && method.equals("POST")
+                    ? household("登记" + side.grid, side.grid, 20 + (side.ownSide ? 1 : 2))
+                    : uri.endsWith("/wishes") && method.equals("POST") ? Map.of("kind", "WISH",
+                    "householdId", side.household, "title", "一台收音机", "publishedBy", "matrix")
+                    : Map.of();
         };
         if (uri.endsWith("/imports/volunteers")) {
             // a spreadsheet, not JSON: a JSON body is refused (415) before anyone is asked who they are
@@ -237,6 +369,8 @@ class AccessMatrixTest extends SecuredApiTest {
             case "ADMIN" -> TestTokens.admin();
             case "ANON" -> "none";
             case "VOLUNTEER" -> TestTokens.volunteer(own.volunteer, own.community);
+            case "STREET" -> TestTokens.street("COORDINATOR", ownStreet);
+            case "GRID" -> TestTokens.gridLeader(own.community, List.of(GRID_A));
             default -> TestTokens.staff(role, List.of(own.community));
         };
     }
@@ -266,9 +400,10 @@ class AccessMatrixTest extends SecuredApiTest {
         return rows;
     }
 
-    /** One community's fixture: a household, a volunteer, a need offered to that volunteer. */
+    /** One community's (or grid's) fixture: a household, a volunteer, a need offered to that volunteer... */
     static final class Side {
         final String community;
+        final String grid;
         long household;
         long volunteer;
         long need;
@@ -281,18 +416,23 @@ class AccessMatrixTest extends SecuredApiTest {
 
         final boolean ownSide;
 
-        Side(String community, boolean ownSide) {
+        Side(String community, String grid, boolean ownSide) {
             this.community = community;
+            this.grid = grid;
             this.ownSide = ownSide;
         }
 
-        void create(SecuredApiTest t, int n) {
-            t.post("/api/communities", Map.of("id", community, "name", "社区" + n));
-            phone = "1390000" + String.format("%04d", Math.abs(community.hashCode()) % 10000);
+        /** {@code street} null: the community exists already (another grid of it). */
+        void create(SecuredApiTest t, int n, String street) {
+            if (street != null) {
+                t.post("/api/communities", Map.of("id", community, "name", "社区" + n, "street", street));
+            }
+            phone = "1390000" + String.format("%04d", Math.abs(community.hashCode() + n) % 10000);
             household = id(t.post("/api/communities/" + community + "/households", Map.of("headName", "居民" + n,
-                    "phone", phone, "building", n + "号楼", "address", n + "号楼1单元101", "lat", 39.7, "lon", 116.3)));
+                    "phone", phone, "building", n + "号楼", "address", n + "号楼1单元101", "grid", grid,
+                    "lat", 39.7, "lon", 116.3)));
             volunteer = id(t.post("/api/communities/" + community + "/volunteers", Map.of("name", "志愿者" + n,
-                    "phone", "1380000" + String.format("%04d", Math.abs(community.hashCode() + 7) % 10000),
+                    "phone", "1380000" + String.format("%04d", Math.abs(community.hashCode() + 7 + n) % 10000),
                     "skills", List.of("MEALS"), "lat", 39.7, "lon", 116.3, "maxConcurrentJobs", 3, "onDuty", true)));
             need = id(t.post("/api/needs", Map.of("householdId", household, "category", "MEALS", "urgency", "TODAY",
                     "description", "送餐", "takenBy", "fixture")));

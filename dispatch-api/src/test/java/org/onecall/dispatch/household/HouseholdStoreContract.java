@@ -48,8 +48,8 @@ abstract class HouseholdStoreContract {
 
     @BeforeAll
     void community() {
-        communities.save(new Community(COMMUNITY, "兴华南里", clock.instant()));
-        communities.save(new Community("elsewhere", "康庄", clock.instant()));
+        communities.save(new Community(COMMUNITY, "兴华南里", null, clock.instant()));
+        communities.save(new Community("elsewhere", "康庄", null, clock.instant()));
     }
 
     static NewHousehold household(String name, String compound, String building, String room, String... phones) {

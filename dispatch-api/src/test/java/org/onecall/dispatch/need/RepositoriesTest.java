@@ -94,7 +94,7 @@ abstract class RepositoriesTest extends DispatchTest {
 
     @Test
     void communitiesAndHouseholdsComeBackAsWritten() {
-        Community community = communities.save(new Community("r-" + suffix(), "兴华南里社区 Xinghua Nanli", T0));
+        Community community = communities.save(new Community("r-" + suffix(), "兴华南里社区 Xinghua Nanli", null, T0));
         assertEquals(community, communities.findById(community.id()).orElseThrow());
         assertEquals(T0, communities.findById(community.id()).orElseThrow().createdAt());
 
@@ -271,7 +271,7 @@ abstract class RepositoriesTest extends DispatchTest {
     }
 
     private String community() {
-        return communities.save(new Community("r-" + suffix(), "测试社区", T0)).id();
+        return communities.save(new Community("r-" + suffix(), "测试社区", null, T0)).id();
     }
 
     private Household household() {

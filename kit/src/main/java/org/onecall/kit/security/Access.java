@@ -1,23 +1,78 @@
 package org.onecall.kit.security;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** One line of an access policy: who may call {@code method template}, and over what. */
-public record Access(HttpMethod method, String template, Set<Role> roles, Scope scope, String variable) {
+/**
+ * One line of an access policy: who may call {@code method template}, and over what. {@code grids}
+ * says what a grid-limited caller (a grid leader) may do on this route; {@code budget} which rate
+ * limit a public route draws on (null for signed-in routes).
+ */
+public record Access(HttpMethod method, String template, Set<Role> roles, Scope scope, String variable,
+                     GridRule grids, @Nullable RateBudget budget) {
+
+    /** What a caller limited to some grids of their community may do on a route. */
+    public enum GridRule {
+        /**
+         * The default. A household-bound thing (household, need, micro-wish, offer) only in the
+         * caller's grids; a community-wide thing (volunteer, team, merchant, project, settings) may
+         * be read (grid leaders dispatch across grids) but not changed.
+         */
+        OWN_GRIDS,
+        /** The request body names the household (or grid); the service checks it is in the caller's grids. */
+        BODY,
+        /** A list of the community: only entries of the caller's grids are returned. */
+        FILTERED
+    }
+
+    /** The per-address rate limit a public route draws on (kit's {@code RateLimit}). */
+    public enum RateBudget {
+        /** sign-in and one-time codes: guessing passwords, flooding phones with SMS */
+        SIGN_IN,
+        /** every other public route (health, the API description) */
+        PUBLIC
+    }
 
     public static Access of(HttpMethod method, String template, Scope scope, Role... roles) {
         return new Access(method, template, roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.of(roles[0], roles),
-                scope, defaultVariable(scope, template));
+                scope, defaultVariable(scope, template), GridRule.OWN_GRIDS, null);
     }
 
+    /** Anyone, signed in or not, within the per-address budget for public routes. */
     public static Access open(HttpMethod method, String template) {
-        return new Access(method, template, EnumSet.noneOf(Role.class), Scope.PUBLIC, null);
+        return new Access(method, template, EnumSet.noneOf(Role.class), Scope.PUBLIC, null, GridRule.OWN_GRIDS,
+                RateBudget.PUBLIC);
+    }
+
+    /** Anyone, within the tighter per-address sign-in budget. */
+    public static Access signIn(HttpMethod method, String template) {
+        return new Access(method, template, EnumSet.noneOf(Role.class), Scope.PUBLIC, null, GridRule.OWN_GRIDS,
+                RateBudget.SIGN_IN);
+    }
+
+    /** The service checks the grid of the household the body names. */
+    public Access gridInBody() {
+        return new Access(method, template, roles, scope, variable, GridRule.BODY, budget);
+    }
+
+    /** The service returns only the caller's grids' entries. */
+    public Access filteredByGrid() {
+        return new Access(method, template, roles, scope, variable, GridRule.FILTERED, budget);
     }
 
     public String key() {
         return method + " " + template;
+    }
+
+    /**
+     * Whether a grid-limited caller who serves {@code place} may go on: a household-bound place was
+     * already checked against their grids; on a community-wide place they read, and write only
+     * where the service checks the body's household.
+     */
+    boolean gridAllows(Place place) {
+        return place.householdBound() || method == HttpMethod.GET || grids != GridRule.OWN_GRIDS;
     }
 
     private static String defaultVariable(Scope scope, String template) {

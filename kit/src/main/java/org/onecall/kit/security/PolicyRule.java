@@ -31,9 +31,9 @@ public class PolicyRule implements SecurityRule<HttpRequest<?>> {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyRule.class);
 
     private final Map<String, Access> rules = new HashMap<>();
-    private final List<ScopeResolver> resolvers;
+    private final Places places;
 
-    PolicyRule(List<AccessPolicy> policies, List<ScopeResolver> resolvers) {
+    PolicyRule(List<AccessPolicy> policies, Places places) {
         for (AccessPolicy policy : policies) {
             for (Access access : policy.rules()) {
                 Access previous = rules.put(access.key(), access);
@@ -42,11 +42,23 @@ public class PolicyRule implements SecurityRule<HttpRequest<?>> {
                 }
             }
         }
-        this.resolvers = resolvers;
+        this.places = places;
     }
 
     public Optional<Access> ruleFor(String method, String template) {
         return Optional.ofNullable(rules.get(method + " " + template));
+    }
+
+    /** The rule of the route a request was matched to, if it was matched and has one. */
+    Optional<Access> ruleFor(HttpRequest<?> request) {
+        return request.getAttribute(HttpAttributes.ROUTE_MATCH, RouteMatch.class)
+                .filter(UriRouteMatch.class::isInstance).map(UriRouteMatch.class::cast)
+                .flatMap(m -> ruleFor(method(request), template(m)));
+    }
+
+    private static String method(HttpRequest<?> request) {
+        // HEAD is GET without the body: the same decision
+        return request.getMethodName().equals("HEAD") ? "GET" : request.getMethodName();
     }
 
     @Override
@@ -57,9 +69,7 @@ public class PolicyRule implements SecurityRule<HttpRequest<?>> {
             return Mono.just(SecurityRuleResult.UNKNOWN);
         }
         String template = template(match.get());
-        // HEAD is GET without the body: the same decision
-        String method = request.getMethodName().equals("HEAD") ? "GET" : request.getMethodName();
-        Access access = rules.get(method + " " + template);
+        Access access = rules.get(method(request) + " " + template);
         if (access == null) {
             LOG.warn("no access rule for {} {}: refused", request.getMethodName(), template);
             return Mono.just(SecurityRuleResult.REJECTED);
@@ -83,7 +93,7 @@ public class PolicyRule implements SecurityRule<HttpRequest<?>> {
             return Mono.just(SecurityRuleResult.REJECTED);
         }
         // scope checks may read the database: never on the event loop
-        return Mono.fromCallable(() -> inScope(access.scope(), value, caller) ? SecurityRuleResult.ALLOWED
+        return Mono.fromCallable(() -> inScope(access, value, caller) ? SecurityRuleResult.ALLOWED
                         : SecurityRuleResult.REJECTED)
                 .subscribeOn(Schedulers.boundedElastic());
     }
@@ -94,23 +104,24 @@ public class PolicyRule implements SecurityRule<HttpRequest<?>> {
         return t.replaceAll("\\{\\?[^}]*}", "");
     }
 
-    private boolean inScope(Scope scope, String value, Caller caller) {
-        if (scope == Scope.COMMUNITY) {
-            return caller.role() != Role.VOLUNTEER && caller.serves(value);
-        }
+    private boolean inScope(Access access, String value, Caller caller) {
+        Scope scope = access.scope();
         if (scope == Scope.USERNAME) {
             return caller.username().equals(value);
         }
         if (caller.role() == Role.VOLUNTEER) {
+            if (scope == Scope.COMMUNITY) {
+                return false;
+            }
             if (scope == Scope.VOLUNTEER) {
                 return value.matches("[0-9]{1,18}") && caller.isVolunteer(Long.parseLong(value));
             }
-            return caller.volunteerId() != null
-                    && resolvers.stream().anyMatch(r -> r.volunteerMaySee(scope, value, caller.volunteerId()));
+            return caller.volunteerId() != null && places.volunteerMaySee(scope, value, caller.volunteerId());
         }
-        return resolvers.stream().map(r -> r.communityOf(scope, value)).flatMap(Optional::stream).findFirst()
-                // a thing that does not exist is "not yours": 403 rather than telling what exists
-                .map(caller::serves).orElse(false);
+        Optional<Place> place = scope == Scope.COMMUNITY ? Optional.of(places.community(caller, value))
+                : places.of(scope, value);
+        // a thing that does not exist is "not yours": 403 rather than telling what exists
+        return place.filter(caller::serves).filter(p -> !caller.gridLimited() || access.gridAllows(p)).isPresent();
     }
 
     @Override

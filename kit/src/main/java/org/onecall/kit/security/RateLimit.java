@@ -9,40 +9,63 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-address token bucket on the public endpoints (sign-in, one-time codes), so a password or
- * code cannot be guessed at speed and SMS cannot be used to flood a phone.
+ * Per-address token buckets on every public route (whatever its policy line says is
+ * {@link Scope#PUBLIC}): sign-in and one-time codes draw on a tight budget, so a password or code
+ * cannot be guessed at speed and SMS cannot flood a phone; health checks and the API description
+ * on a looser one of their own, so probes never lock anyone out of signing in and nobody can make
+ * a service spend itself answering anonymous requests. Signed-in routes are not limited here.
  */
-@ServerFilter("/api/auth/**")
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class RateLimit implements Ordered {
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final int perMinute;
-    private final Clock clock;
+    private static final int MAX_ADDRESSES = 100_000;
 
-    RateLimit(@Value("${onecall.security.auth-requests-per-minute:20}") int perMinute, Clock clock) {
-        this.perMinute = perMinute;
+    private final PolicyRule policy;
+    private final Clock clock;
+    private final Map<Access.RateBudget, Integer> perMinute = new EnumMap<>(Access.RateBudget.class);
+    private final Map<Access.RateBudget, Map<String, Bucket>> buckets = new EnumMap<>(Access.RateBudget.class);
+
+    RateLimit(PolicyRule policy, Clock clock,
+              @Value("${onecall.security.auth-requests-per-minute:20}") int signInPerMinute,
+              @Value("${onecall.security.public-requests-per-minute:120}") int publicPerMinute) {
+        this.policy = policy;
         this.clock = clock;
+        perMinute.put(Access.RateBudget.SIGN_IN, signInPerMinute);
+        perMinute.put(Access.RateBudget.PUBLIC, publicPerMinute);
+        for (Access.RateBudget b : Access.RateBudget.values()) {
+            buckets.put(b, new ConcurrentHashMap<>());
+        }
     }
 
     @RequestFilter
     @Nullable
     HttpResponse<?> limit(HttpRequest<?> request) {
+        Optional<Access.RateBudget> budget = policy.ruleFor(request).map(Access::budget);
+        if (budget.isEmpty()) {
+            return null;
+        }
         String client = request.getRemoteAddress().getAddress() == null ? "unknown"
                 : request.getRemoteAddress().getAddress().getHostAddress();
-        if (buckets.size() > 100_000) {
-            buckets.clear(); // bounded memory under an address-spraying attack; limits restart briefly
+        Map<String, Bucket> byClient = buckets.get(budget.get());
+        if (byClient.size() > MAX_ADDRESSES) {
+            byClient.clear(); // bounded memory under an address-spraying attack; limits restart briefly
         }
-        Bucket bucket = buckets.computeIfAbsent(client, k -> new Bucket(perMinute, clock.millis()));
-        long waitSeconds = bucket.take(perMinute, clock.millis());
+        int limit = perMinute.get(budget.get());
+        Bucket bucket = byClient.computeIfAbsent(client, k -> new Bucket(limit, clock.millis()));
+        long waitSeconds = bucket.take(limit, clock.millis());
         if (waitSeconds == 0) {
             return null;
         }
-        return Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too many attempts from this address; try again in "
-                + waitSeconds + " s").header("Retry-After", String.valueOf(waitSeconds));
+        String what = budget.get() == Access.RateBudget.SIGN_IN ? "sign-in attempts" : "requests";
+        return Problems.of(HttpStatus.TOO_MANY_REQUESTS, "请求过于频繁，请 " + waitSeconds + " 秒后再试。Too many "
+                + what + " from this address; try again in " + waitSeconds + " s.")
+                .header("Retry-After", String.valueOf(waitSeconds));
     }
 
     @Override

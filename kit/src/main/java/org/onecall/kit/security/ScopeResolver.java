@@ -5,8 +5,12 @@ import java.util.Optional;
 /** Answers "whose is this?" for the scopes a service owns. Called off the event loop; may hit the database. */
 public interface ScopeResolver {
 
-    /** The community that thing belongs to; empty when the thing does not exist (or is not this resolver's). */
-    Optional<String> communityOf(Scope scope, String id);
+    /**
+     * Where that thing sits: its community, the community's street, and for household-bound things
+     * the household's grid. Empty when the thing does not exist (or is not this resolver's). For
+     * {@link Scope#COMMUNITY} the id is the community's own.
+     */
+    Optional<Place> placeOf(Scope scope, String id);
 
     /** Whether this volunteer may see that thing (holds the need, was offered it, is that volunteer). */
     boolean volunteerMaySee(Scope scope, String id, long volunteerId);
