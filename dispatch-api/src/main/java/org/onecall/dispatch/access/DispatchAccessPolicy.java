@@ -38,7 +38,8 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.signIn(POST, "/api/auth/logout"),
                 // the API description, generated from these controllers: nothing in it is secret
                 Access.open(GET, "/openapi/onecall.yml"),
-                Access.of(GET, "/api/auth/me", Scope.ROLE_ONLY, COORDINATOR, OPERATOR, VOLUNTEER),
+                Access.of(GET, "/api/auth/me", Scope.ROLE_ONLY, COORDINATOR, OPERATOR, VOLUNTEER)
+                        .note("the caller's own scope"),
 
                 Access.of(POST, "/api/accounts", Scope.ROLE_ONLY, ADMIN),
                 Access.of(GET, "/api/accounts", Scope.ROLE_ONLY, ADMIN),
@@ -48,15 +49,15 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(POST, "/api/streets", Scope.ROLE_ONLY, ADMIN),
                 Access.of(GET, "/api/streets", Scope.ROLE_ONLY, ADMIN),
                 Access.of(POST, "/api/communities", Scope.ROLE_ONLY, ADMIN),
-                // lists only the communities the caller serves (by name and on their street)
-                Access.of(GET, "/api/communities", Scope.ROLE_ONLY, COORDINATOR, OPERATOR),
+                Access.of(GET, "/api/communities", Scope.ROLE_ONLY, COORDINATOR, OPERATOR)
+                        .note("lists only the communities the caller serves (by name and on their street)"),
                 Access.of(GET, "/api/communities/{id}", Scope.COMMUNITY, COORDINATOR, OPERATOR),
 
                 // a grid leader registers households of their grids: the service checks the body's grid
                 Access.of(POST, "/api/communities/{communityId}/households", Scope.COMMUNITY, COORDINATOR, OPERATOR)
                         .gridInBody(),
-                // results are limited to the households the caller serves (communities, street, grids) by the service
-                Access.of(GET, "/api/households", Scope.BODY, COORDINATOR, OPERATOR).filteredByGrid(),
+                Access.of(GET, "/api/households", Scope.BODY, COORDINATOR, OPERATOR).filteredByGrid()
+                        .note("results only of households the caller serves (communities, street, grids)"),
                 Access.of(GET, "/api/households/{id}", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
                 Access.of(PUT, "/api/households/{id}", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
                 Access.of(GET, "/api/households/{id}/contact", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
@@ -89,8 +90,8 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(GET, "/api/volunteers/{id}", Scope.VOLUNTEER, COORDINATOR, OPERATOR, VOLUNTEER),
                 Access.of(PUT, "/api/volunteers/{id}/duty", Scope.VOLUNTEER, COORDINATOR, VOLUNTEER),
 
-                // the body names the household; the service checks its community
-                Access.of(POST, "/api/needs", Scope.BODY, COORDINATOR, OPERATOR).gridInBody(),
+                Access.of(POST, "/api/needs", Scope.BODY, COORDINATOR, OPERATOR).gridInBody()
+                        .note("the body's household"),
                 Access.of(GET, "/api/needs/{id}", Scope.NEED, COORDINATOR, OPERATOR, VOLUNTEER),
                 Access.of(GET, "/api/needs/{id}/history", Scope.NEED, COORDINATOR, OPERATOR),
                 Access.of(GET, "/api/communities/{communityId}/needs", Scope.COMMUNITY, COORDINATOR, OPERATOR)
@@ -100,7 +101,8 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(POST, "/api/needs/{id}/feedback", Scope.NEED, COORDINATOR, OPERATOR),
                 Access.of(POST, "/api/needs/{id}/cancellation", Scope.NEED, COORDINATOR, OPERATOR),
 
-                Access.of(POST, "/api/calls", Scope.BODY, COORDINATOR, OPERATOR).gridInBody(),
+                Access.of(POST, "/api/calls", Scope.BODY, COORDINATOR, OPERATOR).gridInBody()
+                        .note("the body's household"),
                 Access.of(GET, "/api/communities/{communityId}/needs/overdue", Scope.COMMUNITY, COORDINATOR, OPERATOR)
                         .filteredByGrid(),
                 Access.of(GET, "/api/operators/{name}/needs", Scope.USERNAME, OPERATOR),

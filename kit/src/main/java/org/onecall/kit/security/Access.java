@@ -11,7 +11,7 @@ import java.util.Set;
  * limit a public route draws on (null for signed-in routes).
  */
 public record Access(HttpMethod method, String template, Set<Role> roles, Scope scope, String variable,
-                     GridRule grids, @Nullable RateBudget budget) {
+                     GridRule grids, @Nullable RateBudget budget, @Nullable String note) {
 
     /** What a caller limited to some grids of their community may do on a route. */
     public enum GridRule {
@@ -37,29 +37,34 @@ public record Access(HttpMethod method, String template, Set<Role> roles, Scope 
 
     public static Access of(HttpMethod method, String template, Scope scope, Role... roles) {
         return new Access(method, template, roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.of(roles[0], roles),
-                scope, defaultVariable(scope, template), GridRule.OWN_GRIDS, null);
+                scope, defaultVariable(scope, template), GridRule.OWN_GRIDS, null, null);
     }
 
     /** Anyone, signed in or not, within the per-address budget for public routes. */
     public static Access open(HttpMethod method, String template) {
         return new Access(method, template, EnumSet.noneOf(Role.class), Scope.PUBLIC, null, GridRule.OWN_GRIDS,
-                RateBudget.PUBLIC);
+                RateBudget.PUBLIC, null);
     }
 
     /** Anyone, within the tighter per-address sign-in budget. */
     public static Access signIn(HttpMethod method, String template) {
         return new Access(method, template, EnumSet.noneOf(Role.class), Scope.PUBLIC, null, GridRule.OWN_GRIDS,
-                RateBudget.SIGN_IN);
+                RateBudget.SIGN_IN, null);
     }
 
     /** The service checks the grid of the household the body names. */
     public Access gridInBody() {
-        return new Access(method, template, roles, scope, variable, GridRule.BODY, budget);
+        return new Access(method, template, roles, scope, variable, GridRule.BODY, budget, note);
     }
 
     /** The service returns only the caller's grids' entries. */
     public Access filteredByGrid() {
-        return new Access(method, template, roles, scope, variable, GridRule.FILTERED, budget);
+        return new Access(method, template, roles, scope, variable, GridRule.FILTERED, budget, note);
+    }
+
+    /** A remark for the endpoint list (docs/access.md), e.g. what the service narrows. */
+    public Access note(String remark) {
+        return new Access(method, template, roles, scope, variable, grids, budget, remark);
     }
 
     public String key() {

@@ -84,7 +84,7 @@ public final class AccessTable {
             return;
         }
         throw new AssertionError(doc.toAbsolutePath().normalize() + " is out of date for " + service
-                + " (the access policy changed). Regenerate it with:\n  " + REGENERATE);
+                + " (missing, or the access policy changed). Regenerate it with:\n  " + REGENERATE);
     }
 
     static String who(Access a) {
@@ -100,25 +100,34 @@ public final class AccessTable {
 
     static String scope(Access a) {
         String v = a.variable() == null ? "" : " `{" + a.variable() + "}`";
+        boolean staff = a.roles().contains(Role.COORDINATOR) || a.roles().contains(Role.OPERATOR);
         boolean volunteers = a.roles().contains(Role.VOLUNTEER);
-        String staff = "staff of its community or street";
-        return switch (a.scope()) {
+        String words = switch (a.scope()) {
             case PUBLIC -> "public; " + (a.budget() == Access.RateBudget.SIGN_IN ? "sign-in" : "public")
                     + " rate budget per address";
             case ROLE_ONLY -> "the role is enough (not tied to one community)";
             case COMMUNITY -> "community" + v + ": staff of that community or of its street";
-            case NEED -> "need" + v + ": " + staff + (volunteers ? "; a volunteer who holds it or was offered it" : "");
-            case HOUSEHOLD -> "household" + v + ": " + staff;
-            case VOLUNTEER -> "volunteer" + v + ": " + (volunteers ? "that volunteer; " : "") + staff;
-            case OFFER -> "offer" + v + ": " + (volunteers ? "the volunteer it was made to; " : "")
-                    + "staff of the need's community or street";
-            case WISH -> "micro-wish or project" + v + ": " + staff + (volunteers ? "; volunteers of that community" : "");
-            case TEAM -> "team" + v + ": " + staff;
-            case MERCHANT -> "merchant or partner unit" + v + ": " + staff;
-            case IMPORT -> "import job" + v + ": " + staff;
+            case NEED -> "need" + v + ": " + join(staff ? "staff of its community or street" : null,
+                    volunteers ? "a volunteer who holds it or was offered it" : null);
+            case HOUSEHOLD -> "household" + v + ": staff of its community or street";
+            case VOLUNTEER -> "volunteer" + v + ": " + join(volunteers ? "that volunteer" : null,
+                    staff ? "staff of their community or street" : null);
+            case OFFER -> "offer" + v + ": " + join(volunteers ? "the volunteer it was made to" : null,
+                    staff ? "staff of the need's community or street" : null);
+            case WISH -> "micro-wish or project" + v + ": " + join(staff ? "staff of its community or street" : null,
+                    volunteers ? "volunteers of that community" : null);
+            case TEAM -> "team" + v + ": staff of its community or street";
+            case MERCHANT -> "merchant or partner unit" + v + ": staff of its community or street";
+            case IMPORT -> "import job" + v + ": staff of its community or street";
             case USERNAME -> "only the user named" + v;
-            case BODY -> "the request names the household or community; the service checks the caller serves it";
+            case BODY -> "the request (body or query) names the household or community; the service checks the"
+                    + " caller serves it";
         };
+        return a.note() == null ? words : words + "; " + a.note();
+    }
+
+    private static String join(String first, String second) {
+        return first == null ? (second == null ? "ADMIN only" : second) : second == null ? first : first + "; " + second;
     }
 
     static String gridLeader(Access a) {
