@@ -2,6 +2,7 @@ package org.onecall.kit;
 
 import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import java.util.Locale;
 import java.util.Properties;
@@ -15,6 +16,8 @@ import java.util.Properties;
  * with a sentence naming the setting, not a JAAS parse error from the first consumer.
  */
 @Context
+// kafka.enabled=false (repository tests) leaves no Kafka configuration, and nothing to sign in to
+@Requires(beans = KafkaDefaultConfiguration.class)
 public class KafkaClients {
 
     private final KafkaDefaultConfiguration defaults;
