@@ -11,7 +11,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,7 +42,7 @@ public final class LoopBench {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         System.err.println("loop: starting the standalone product (H2, embedded broker)...");
         try (Standalone app = Bench.start(dir, url, "sa", "")) {
-            Bench.Stats kafka = kafkaRoundTrips(app.bootstrapServers(), roundTrips);
+            Bench.Stats kafka = kafkaRoundTrips(app.kafkaAdminConfig(), roundTrips);
             Loop loop = needLoop(app, warmupNeeds, needs);
 
             System.out.println();
@@ -145,14 +144,17 @@ public final class LoopBench {
         return ids;
     }
 
-    /** Produce one record, poll until it is consumed; repeat. The broker is the product's own. */
-    private static Bench.Stats kafkaRoundTrips(String bootstrap, int n) throws Exception {
+    /**
+     * Produce one record, poll until it is consumed; repeat. The broker is the product's own, signed
+     * in as its admin (SASL/SCRAM costs only at connect, not per record).
+     */
+    private static Bench.Stats kafkaRoundTrips(Map<String, Object> client, int n) throws Exception {
         String topic = "bench.roundtrip." + UUID.randomUUID().toString().substring(0, 8);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(client)) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(client);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 1); // as the product's KafkaSender
@@ -160,10 +162,7 @@ public final class LoopBench {
         long[] samples = new long[n];
         int warmup = Math.max(50, n / 10);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                     ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500),
+             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(client),
                      new StringDeserializer(), new StringDeserializer())) {
             consumer.assign(Set.of(tp));
             consumer.seekToEnd(Set.of(tp));
@@ -185,5 +184,12 @@ public final class LoopBench {
             }
             return Bench.Stats.of(samples, k);
         }
+    }
+
+    private static Map<String, Object> consumerConfig(Map<String, Object> client) {
+        Map<String, Object> config = new LinkedHashMap<>(client);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
+        return config;
     }
 }

@@ -2,6 +2,7 @@ package org.onecall.dispatch;
 
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.onecall.events.EventEnvelope;
 import org.onecall.events.EventJson;
@@ -10,14 +11,21 @@ import org.onecall.events.MatchEvents.MatchNotFound;
 import org.onecall.events.MatchEvents.MatchProposed;
 import org.onecall.events.Topics;
 import org.onecall.kit.KafkaSender;
+import org.onecall.testsupport.TestKafka;
 
 /** Plays the matcher: writes its answers to {@link Topics#MATCHES}, keyed by community as the real one does. */
 public final class FakeMatcher {
 
-    private final KafkaSender kafka;
+    private final Consumer<ProducerRecord<String, String>> kafka;
 
+    /** Sends with the service's own producer: on the plain test broker anyone may write anything. */
     public FakeMatcher(KafkaSender kafka) {
-        this.kafka = kafka;
+        this.kafka = kafka::sendAndWait;
+    }
+
+    /** Sends with this client, e.g. signed in as the matcher on a broker with ACLs. */
+    public FakeMatcher(TestKafka kafka) {
+        this.kafka = r -> kafka.send(r.topic(), r.key(), r.value());
     }
 
     public UUID propose(String community, long needId, int attempt, long volunteerId) {
@@ -36,6 +44,6 @@ public final class FakeMatcher {
 
     /** Any text at all, as a broken or newer producer might send. */
     public void sendRaw(String community, String value) {
-        kafka.sendAndWait(new ProducerRecord<>(Topics.MATCHES, community, value));
+        kafka.accept(new ProducerRecord<>(Topics.MATCHES, community, value));
     }
 }

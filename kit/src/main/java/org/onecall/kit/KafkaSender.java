@@ -1,6 +1,5 @@
 package org.onecall.kit;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -28,9 +27,9 @@ public class KafkaSender {
 
     private final Producer<String, String> producer;
 
-    KafkaSender(@Value("${kafka.bootstrap.servers}") String bootstrapServers) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    KafkaSender(KafkaClients clients) {
+        // bootstrap servers and the service's sign-in, as its listeners have them
+        Properties p = clients.properties();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 1);

@@ -11,11 +11,12 @@ import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.onecall.events.EventJson;
 import org.onecall.events.MalformedEventException;
+import org.onecall.events.ServiceAccess;
 import org.onecall.events.Topics;
 import org.onecall.kit.DeadLetters;
 
 /** Thin: parse and hand to {@link Matching}. */
-@KafkaListener(groupId = "matcher", clientId = "matcher-needs", offsetReset = OffsetReset.EARLIEST,
+@KafkaListener(groupId = ServiceAccess.GROUP_MATCHER, clientId = "matcher-needs", offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 5,
                 retryDelay = "200ms"))

@@ -4,9 +4,12 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.onecall.dispatch.DispatchApi;
+import org.onecall.events.ServiceAccess;
 import org.onecall.events.Topics;
+import org.onecall.kafka.embedded.BrokerSecurity;
 import org.onecall.kafka.embedded.EmbeddedKafkaBroker;
 import org.onecall.matcher.MatcherApp;
 import org.onecall.notifier.NotifierApp;
@@ -22,13 +25,20 @@ public final class Standalone implements AutoCloseable {
     static final int PARTITIONS = 3;
     // the property behind env ONECALL_JWT_SECRET, read by every service
     static final String JWT_SECRET = "onecall.jwt.secret";
+    /**
+     * The principal the three services share on the embedded broker: in one JVM with one Kafka
+     * configuration they cannot be told apart, so it may do what any of them may (ServiceAccess).
+     */
+    static final String SERVICES_PRINCIPAL = "onecall";
 
     private final EmbeddedKafkaBroker broker;
     private final ApplicationContext context;
+    private final Secrets.KafkaPasswords kafkaPasswords;
 
-    private Standalone(EmbeddedKafkaBroker broker, ApplicationContext context) {
+    private Standalone(EmbeddedKafkaBroker broker, ApplicationContext context, Secrets.KafkaPasswords kafkaPasswords) {
         this.broker = broker;
         this.context = context;
+        this.kafkaPasswords = kafkaPasswords;
     }
 
     /**
@@ -37,11 +47,21 @@ public final class Standalone implements AutoCloseable {
      * @param extra     properties that win over every file (tests use them)
      */
     public static Standalone start(Path dataDir, int kafkaPort, Map<String, Object> extra, String... args) {
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort);
+        // anyone on this machine can reach localhost:<kafkaPort>: the broker takes only signed-in clients
+        Secrets.KafkaPasswords passwords = Secrets.kafkaPasswords(dataDir);
+        ServiceAccess.Grant grant = ServiceAccess.combined(SERVICES_PRINCIPAL);
+        BrokerSecurity security = new BrokerSecurity(passwords.admin(), List.of(new BrokerSecurity.Account(
+                grant.principal(), passwords.services(), grant.reads(), grant.writes(), grant.groups())));
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, security);
         try {
             broker.createTopics(Topics.ALL, Topics.COMPACTED, PARTITIONS);
             Map<String, Object> props = new java.util.HashMap<>(extra);
             props.put("kafka.bootstrap.servers", broker.bootstrapServers());
+            // what KAFKA_SECURITY_PROTOCOL, KAFKA_USERNAME and KAFKA_PASSWORD give a service on its own
+            props.put("kafka.security.protocol", BrokerSecurity.SECURITY_PROTOCOL);
+            props.put("kafka.sasl.mechanism", BrokerSecurity.MECHANISM);
+            props.put("onecall.kafka.username", SERVICES_PRINCIPAL);
+            props.put("onecall.kafka.password", passwords.services());
             props.putIfAbsent(JWT_SECRET, Secrets.jwtSecret(dataDir));
             ApplicationContext context = Micronaut.build(args)
                     .mainClass(Standalone.class)
@@ -49,7 +69,7 @@ public final class Standalone implements AutoCloseable {
                     .environments(DispatchApi.ENVIRONMENT, MatcherApp.ENVIRONMENT, NotifierApp.ENVIRONMENT, ENVIRONMENT)
                     .properties(props)
                     .start();
-            return new Standalone(broker, context);
+            return new Standalone(broker, context, passwords);
         } catch (RuntimeException e) {
             broker.close();
             throw e;
@@ -72,8 +92,10 @@ public final class Standalone implements AutoCloseable {
         System.out.printf("%nOneCall 一个电话 is running (started in %d ms, Kafka at %s, data in %s)%n"
                         + "  API:      %s/api   (sign in: POST /api/auth/login; see README)%n"
                         + "  OpenAPI:  %s/openapi/onecall.yml%n"
-                        + "  health:   %s/health%n%n",
-                ms, app.bootstrapServers(), data.toAbsolutePath(), app.url(), app.url(), app.url());
+                        + "  health:   %s/health%n"
+                        + "  Kafka sign-in (SASL/SCRAM): the admin's password is in %s%n%n",
+                ms, app.bootstrapServers(), data.toAbsolutePath(), app.url(), app.url(), app.url(),
+                data.resolve(Secrets.KAFKA_FILE).toAbsolutePath());
     }
 
     /** What a person can act on, for the errors people meet when starting it (a port already taken). */
@@ -94,6 +116,14 @@ public final class Standalone implements AutoCloseable {
 
     public String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /**
+     * What a Kafka client needs to use the embedded broker as its admin (a super user): bootstrap
+     * servers and the SASL settings. For tests and benchmarks that look at the topics.
+     */
+    public Map<String, Object> kafkaAdminConfig() {
+        return broker.clientConfig(BrokerSecurity.ADMIN, kafkaPasswords.admin());
     }
 
     public ApplicationContext context() {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.onecall.dispatch.DispatchApi;
+import org.onecall.events.ServiceAccess;
 import org.onecall.events.Topics;
 import org.onecall.matcher.MatcherApp;
 import org.onecall.notifier.NotifierApp;
@@ -69,6 +71,7 @@ class ComposeSettingsTest {
 
     static final String POSTGRES_INIT_DIR = "/docker-entrypoint-initdb.d";
     static final String KAFKA_INIT = "kafka-init";
+    static final String KAFKA_SERVICE = "kafka";
 
     /** An environment placeholder: upper-case name right after "${", followed by ":" (default) or "}". */
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?=[:}])");
@@ -120,7 +123,8 @@ class ComposeSettingsTest {
                 } else {
                     Resolved value = resolveCompose(env.get(name));
                     // ${VAR:?message} is a secret the operator must give: compose refuses to start without it
-                    boolean requiredSecret = env.get(name).matches("\\$\\{" + name + ":\\?[^}]+}");
+                    // (VAR may differ from the setting: each service's KAFKA_PASSWORD is its own secret)
+                    boolean requiredSecret = env.get(name).matches("\\$\\{[A-Za-z_][A-Za-z0-9_]*:\\?[^}]+}");
                     if (!value.unresolved().isEmpty() && !requiredSecret) {
                         problems.add(service.name() + ": " + name + "=" + env.get(name) + " depends on " + value.unresolved()
                                 + " from the shell that runs compose, with no default; write ${VAR:-default}");
@@ -278,6 +282,108 @@ class ComposeSettingsTest {
                 "kafka-init PARTITIONS should match the standalone broker's");
     }
 
+    /**
+     * Service authentication on Kafka (README, "Service authentication"): the broker takes no client
+     * that does not sign in and allows nothing that is not granted; each service signs in as its own
+     * principal with the password kafka-init gave that principal; and kafka-init grants exactly
+     * what {@link ServiceAccess} lists.
+     */
+    @Test
+    void eachServiceSignsInToKafkaAsItselfAndKafkaInitGrantsExactlyServiceAccess() {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> broker = environment(KAFKA_SERVICE);
+        Map<String, String> init = environment(KAFKA_INIT);
+
+        Map<String, String> protocols = new TreeMap<>();
+        for (String entry : valueOf(broker, "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(",")) {
+            String[] pair = entry.trim().split(":");
+            protocols.put(pair[0], pair[1]);
+        }
+        protocols.forEach((listener, protocol) -> {
+            if (!protocol.startsWith("SASL_")) {
+                problems.add("kafka: listener " + listener + " is " + protocol + ": every listener must make clients sign in");
+            }
+        });
+        if (!"org.apache.kafka.metadata.authorizer.StandardAuthorizer".equals(valueOf(broker, "KAFKA_AUTHORIZER_CLASS_NAME"))) {
+            problems.add("kafka: KAFKA_AUTHORIZER_CLASS_NAME should be KRaft's StandardAuthorizer");
+        }
+        if (!"false".equals(valueOf(broker, "KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND"))) {
+            problems.add("kafka: KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND must be false (a topic without ACLs is nobody's)");
+        }
+        String superUsers = String.valueOf(valueOf(broker, "KAFKA_SUPER_USERS"));
+        if (superUsers.contains("ANONYMOUS") || ServiceAccess.SERVICES.stream().anyMatch(g -> superUsers.contains("User:" + g.principal()))) {
+            problems.add("kafka: KAFKA_SUPER_USERS is " + superUsers + "; neither anonymous clients nor a service may be a super user");
+        }
+        if (!Objects.equals(secretVariable(broker.get("ADMIN_PASSWORD")), secretVariable(init.get("ADMIN_PASSWORD")))
+                || secretVariable(broker.get("ADMIN_PASSWORD")) == null) {
+            problems.add("kafka and kafka-init must take ADMIN_PASSWORD from the same required variable: "
+                    + broker.get("ADMIN_PASSWORD") + " / " + init.get("ADMIN_PASSWORD"));
+        }
+        Set<String> mechanisms = words(valueOf(broker, "KAFKA_SASL_ENABLED_MECHANISMS"));
+        String advertised = String.valueOf(valueOf(broker, "KAFKA_ADVERTISED_LISTENERS"));
+
+        Set<String> principals = new TreeSet<>();
+        for (Service service : SERVICES) {
+            Map<String, String> env = environment(service.name());
+            ServiceAccess.Grant grant = ServiceAccess.of(service.name());
+            principals.add(grant.principal());
+            String protocol = valueOf(env, "KAFKA_SECURITY_PROTOCOL");
+            for (String server : String.valueOf(valueOf(env, "KAFKA_BOOTSTRAP_SERVERS")).split(",")) {
+                Matcher m = Pattern.compile("(\\w+)://" + Pattern.quote(server.trim())).matcher(advertised);
+                if (m.find() && !protocols.getOrDefault(m.group(1), "").equals(protocol)) {
+                    problems.add(service.name() + ": KAFKA_SECURITY_PROTOCOL is " + protocol + " but the broker's listener "
+                            + m.group(1) + " at " + server.trim() + " is " + protocols.get(m.group(1)));
+                }
+            }
+            if (!mechanisms.contains(valueOf(env, "KAFKA_SASL_MECHANISM"))) {
+                problems.add(service.name() + ": KAFKA_SASL_MECHANISM " + valueOf(env, "KAFKA_SASL_MECHANISM")
+                        + " is not one the broker enables " + mechanisms);
+            }
+            if (!grant.principal().equals(valueOf(env, "KAFKA_USERNAME"))) {
+                problems.add(service.name() + ": KAFKA_USERNAME is " + valueOf(env, "KAFKA_USERNAME") + ", its principal is "
+                        + grant.principal());
+            }
+            String prefix = grant.principal().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            String mine = secretVariable(env.get("KAFKA_PASSWORD"));
+            String granted = secretVariable(init.get(prefix + "_PASSWORD"));
+            if (mine == null || !mine.equals(granted)) {
+                problems.add(service.name() + ": KAFKA_PASSWORD (" + env.get("KAFKA_PASSWORD") + ") and kafka-init's " + prefix
+                        + "_PASSWORD (" + init.get(prefix + "_PASSWORD") + ") must be the same required variable");
+            }
+            for (String other : SERVICES.stream().map(Service::name).filter(n -> !n.equals(service.name())).toList()) {
+                if (mine != null && mine.equals(secretVariable(environment(other).get("KAFKA_PASSWORD")))) {
+                    problems.add(service.name() + " and " + other + " share the Kafka password " + mine + ": each needs its own");
+                }
+            }
+            compareWords(problems, init, prefix + "_READS", grant.reads());
+            compareWords(problems, init, prefix + "_WRITES", grant.writes());
+            compareWords(problems, init, prefix + "_GROUPS", grant.groups());
+        }
+        Set<String> expected = new TreeSet<>();
+        ServiceAccess.SERVICES.forEach(g -> expected.add(g.principal()));
+        assertEquals(expected, principals, "every ServiceAccess principal is a compose service");
+        if (!expected.equals(words(valueOf(init, "SERVICES")))) {
+            problems.add("kafka-init: SERVICES is " + valueOf(init, "SERVICES") + ", ServiceAccess has " + expected);
+        }
+        assertNoProblems(problems);
+    }
+
+    static void compareWords(List<String> problems, Map<String, String> env, String name, Set<String> expected) {
+        Set<String> actual = words(valueOf(env, name));
+        if (!new TreeSet<>(expected).equals(actual)) {
+            problems.add("kafka-init: " + name + " is " + actual + ", ServiceAccess says " + new TreeSet<>(expected));
+        }
+    }
+
+    /** The variable of a required secret, ${VAR:?message}; null for anything else. */
+    static String secretVariable(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("^\\$\\{([A-Za-z_][A-Za-z0-9_]*):\\?[^}]+}$").matcher(raw);
+        return m.matches() ? m.group(1) : null;
+    }
+
     /** The scanner itself: nested placeholders, backtick defaults, property references that are not environment variables. */
     @Test
     void placeholderScanFindsEnvironmentNamesOnly() {
@@ -298,6 +404,8 @@ class ComposeSettingsTest {
         assertEquals("8080", resolveCompose("${DISPATCH_PORT:-8080}").value());
         assertEquals("a$b", resolveCompose("a$$b").value());
         assertEquals(Set.of("UNSET_VAR"), resolveCompose("x${UNSET_VAR}").unresolved());
+        assertEquals("KAFKA_MATCHER_PASSWORD", secretVariable("${KAFKA_MATCHER_PASSWORD:?set it (e.g. openssl rand -hex 24)}"));
+        assertEquals(null, secretVariable("${KAFKA_MATCHER_PASSWORD:-a default is no secret}"));
         assertEquals(Map.of(8080, "8080"), publishedPorts(List.of("8080:8080")));
         assertEquals(Map.of(9094, "9094"), publishedPorts(List.of("127.0.0.1:9094:9094/tcp")));
         assertEquals(Map.of(8081, "18081"), publishedPorts(List.of(Map.of("target", 8081, "published", "18081"))));

@@ -2,6 +2,8 @@ package org.onecall.standalone;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,13 +12,23 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.sse.Event;
 import io.micronaut.http.client.sse.SseClient;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.onecall.events.EventEnvelope;
 import org.onecall.events.EventJson;
 import org.onecall.events.Topics;
+import org.onecall.kafka.embedded.BrokerSecurity;
 import org.onecall.testsupport.TopicProbe;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -90,9 +103,9 @@ class StandaloneLoopTest {
         Disposable subscription = Flux.from(sse.eventStream(HttpRequest.GET("/notify/volunteers/" + near + "/stream")
                         .bearerAuth(volunteer.token()),
                 JsonNode.class)).subscribe(pushed::add);
-        try (TopicProbe needs = TopicProbe.open(app.bootstrapServers(), Topics.NEEDS);
-             TopicProbe matches = TopicProbe.open(app.bootstrapServers(), Topics.MATCHES);
-             TopicProbe resources = TopicProbe.open(app.bootstrapServers(), Topics.RESOURCES)) {
+        try (TopicProbe needs = TopicProbe.open(app.kafkaAdminConfig(), Topics.NEEDS);
+             TopicProbe matches = TopicProbe.open(app.kafkaAdminConfig(), Topics.MATCHES);
+             TopicProbe resources = TopicProbe.open(app.kafkaAdminConfig(), Topics.RESOURCES)) {
 
             Map<String, Object> raised = operator.post("/api/needs", Map.of("householdId", household,
                     "category", "MEDICINE", "urgency", "TODAY", "description", "降压药 ×2，挂面，鸡蛋一盒",
@@ -190,6 +203,34 @@ class StandaloneLoopTest {
         assertEquals("UP", health.get("status").asText());
         assertEquals("UP", health.at("/details/kafka/status").asText(), health.toString());
         assertEquals("UP", health.at("/details/jdbc/status").asText(), health.toString());
+    }
+
+    @Test
+    void the_embedded_broker_takes_only_signed_in_clients_and_the_services_only_their_topics() throws Exception {
+        // anyone on the machine can reach the port; without signing in there is no answer
+        try (Admin anonymous = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 1500))) {
+            ExecutionException e = assertThrows(ExecutionException.class, () -> anonymous.listTopics().names().get(10, TimeUnit.SECONDS));
+            assertInstanceOf(org.apache.kafka.common.errors.TimeoutException.class, e.getCause());
+        }
+        // the services' principal, with the password generated into the data directory, cannot administer the broker
+        Path file = data.resolve(Secrets.KAFKA_FILE);
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
+        Properties passwords = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            passwords.load(in);
+        }
+        Map<String, Object> services = new HashMap<>(app.kafkaAdminConfig());
+        services.putAll(BrokerSecurity.clientSettings(Standalone.SERVICES_PRINCIPAL, passwords.getProperty("services.password")));
+        try (Admin onecall = Admin.create(services)) {
+            ExecutionException e = assertThrows(ExecutionException.class, () -> onecall.createTopics(
+                    List.of(new NewTopic("onecall.not-ours", 1, (short) 1))).all().get(10, TimeUnit.SECONDS));
+            assertInstanceOf(AuthorizationException.class, e.getCause());
+            e = assertThrows(ExecutionException.class, () -> onecall.deleteTopics(List.of(Topics.NEEDS)).all().get(10, TimeUnit.SECONDS));
+            assertInstanceOf(AuthorizationException.class, e.getCause());
+            // but it sees the topics it uses (the health check and the listeners sign in the same way)
+            assertTrue(onecall.listTopics().names().get(10, TimeUnit.SECONDS).containsAll(List.of(Topics.NEEDS, Topics.MATCHES)));
+        }
     }
 
     @Test

@@ -1,12 +1,7 @@
 package org.onecall.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.onecall.events.Topics;
 import org.onecall.kafka.embedded.EmbeddedKafkaBroker;
 
 /**
@@ -19,15 +14,15 @@ import org.onecall.kafka.embedded.EmbeddedKafkaBroker;
  */
 public final class KafkaBrokerExtension implements BeforeAllCallback {
 
-    public static final int PARTITIONS = 3;
+    public static final int PARTITIONS = SharedBroker.PARTITIONS;
 
-    private static Running running;
+    private static SharedBroker running;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Running broker = ensureStarted();
+        SharedBroker broker = ensureStarted();
         context.getRoot().getStore(ExtensionContext.Namespace.create(KafkaBrokerExtension.class))
-                .getOrComputeIfAbsent(Running.class, key -> broker, Running.class);
+                .getOrComputeIfAbsent(SharedBroker.class, key -> broker, SharedBroker.class);
     }
 
     /** {@code host:port} of the shared broker; starts it if needed. */
@@ -40,53 +35,11 @@ public final class KafkaBrokerExtension implements BeforeAllCallback {
         return ensureStarted().broker;
     }
 
-    private static synchronized Running ensureStarted() {
-        if (running == null) {
-            running = Running.start();
+    private static synchronized SharedBroker ensureStarted() {
+        if (running == null || running.isClosed()) {
+            running = SharedBroker.start(null);
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "onecall-kafka-shutdown"));
         }
         return running;
-    }
-
-    private static synchronized void forget(Running closed) {
-        if (running == closed) {
-            running = null;
-        }
-    }
-
-    // JUnit 5.13+ closes stored AutoCloseables (and warns about a bare CloseableResource);
-    // older 5.x only knows CloseableResource. close() is idempotent either way.
-    @SuppressWarnings("deprecation")
-    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-        private final EmbeddedKafkaBroker broker;
-        private final Path dir;
-        private boolean closed;
-
-        private Running(EmbeddedKafkaBroker broker, Path dir) {
-            this.broker = broker;
-            this.dir = dir;
-        }
-
-        static Running start() {
-            try {
-                Path dir = Files.createTempDirectory("onecall-kafka-test-");
-                EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, 0);
-                broker.createTopics(Topics.ALL, Topics.COMPACTED, PARTITIONS);
-                return new Running(broker, dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public synchronized void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            forget(this);
-            broker.close();
-            Directories.deleteQuietly(dir);
-        }
     }
 }

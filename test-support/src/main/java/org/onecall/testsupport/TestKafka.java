@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,9 +39,19 @@ public final class TestKafka implements AutoCloseable {
 
     private static final AtomicLong IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000));
 
-    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerExtension.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    private final KafkaProducer<String, String> producer;
+
+    /** Publishes to the plain broker of {@link KafkaBrokerExtension}. */
+    public TestKafka() {
+        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerExtension.bootstrapServers()));
+    }
+
+    /** Publishes with this client configuration, e.g. as a principal of {@link SecureKafkaBrokerExtension}. */
+    public TestKafka(Map<String, Object> clientConfig) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
 
     public static String newCommunity() {
         return "c-" + UUID.randomUUID().toString().substring(0, 8);
@@ -114,10 +125,14 @@ public final class TestKafka implements AutoCloseable {
         private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
 
         public RecordProbe(String topic) {
-            consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerExtension.bootstrapServers(),
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
-                    new StringDeserializer(), new StringDeserializer());
+            this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerExtension.bootstrapServers()), topic);
+        }
+
+        /** Reads with this client configuration, e.g. as a principal of {@link SecureKafkaBrokerExtension}. */
+        public RecordProbe(Map<String, Object> clientConfig, String topic) {
+            Map<String, Object> config = new HashMap<>(clientConfig);
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);

@@ -2,6 +2,7 @@ package org.onecall.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,15 +39,14 @@ public final class TopicProbe implements AutoCloseable {
     private final List<String> values = new ArrayList<>();
     private boolean assigned;
 
-    private TopicProbe(String bootstrapServers, String topic) {
+    private TopicProbe(Map<String, Object> clientConfig, String topic) {
         this.topic = topic;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                // a probe must not create the topic it is waiting for
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer());
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // a probe must not create the topic it is waiting for
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 
     /** A probe on the broker of {@link KafkaBrokerExtension}. */
@@ -55,7 +55,12 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     public static TopicProbe open(String bootstrapServers, String topic) {
-        return new TopicProbe(bootstrapServers, topic);
+        return new TopicProbe(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic);
+    }
+
+    /** A probe signing in with this client configuration (bootstrap servers and, on a secured broker, SASL). */
+    public static TopicProbe open(Map<String, Object> clientConfig, String topic) {
+        return new TopicProbe(clientConfig, topic);
     }
 
     /** Every value seen so far, after fetching what is there right now. */

@@ -11,6 +11,7 @@ import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.onecall.events.EventJson;
 import org.onecall.events.MalformedEventException;
+import org.onecall.events.ServiceAccess;
 import org.onecall.events.Topics;
 import org.onecall.kit.DeadLetters;
 
@@ -18,7 +19,7 @@ import org.onecall.kit.DeadLetters;
  * Thin: parse, hand to {@link Intake}, park what it rejects on the dead-letter topic with the field
  * and the reason. Errors (the database away) are retried, then parked too: never dropped.
  */
-@KafkaListener(groupId = "dispatch-api-intake", clientId = "dispatch-api-intake", offsetReset = OffsetReset.EARLIEST,
+@KafkaListener(groupId = ServiceAccess.GROUP_DISPATCH_INTAKE, clientId = "dispatch-api-intake", offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 5,
                 retryDelay = "200ms"))

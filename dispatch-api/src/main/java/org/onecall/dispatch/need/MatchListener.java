@@ -11,11 +11,12 @@ import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.onecall.events.EventJson;
 import org.onecall.events.MalformedEventException;
+import org.onecall.events.ServiceAccess;
 import org.onecall.events.Topics;
 import org.onecall.kit.DeadLetters;
 
 /** Thin: parse, hand to {@link MatchOutcomes}. Unparseable or unhandleable records go to the dead-letter topic. */
-@KafkaListener(groupId = "dispatch-api", clientId = "dispatch-api-matches", offsetReset = OffsetReset.EARLIEST,
+@KafkaListener(groupId = ServiceAccess.GROUP_DISPATCH_MATCHES, clientId = "dispatch-api-matches", offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 5,
                 retryDelay = "200ms"))

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -46,15 +48,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final String controllerServers;
     private final String clusterId;
     private final Admin admin;
+    private final BrokerSecurity security;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, String clusterId, Admin admin) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, String controllerServers,
+                                String clusterId, Admin admin, BrokerSecurity security) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.controllerServers = controllerServers;
         this.clusterId = clusterId;
         this.admin = admin;
+        this.security = security;
     }
 
     /**
@@ -64,38 +71,104 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      *             picked freely: it is only used inside this process.
      */
     public static EmbeddedKafkaBroker start(Path logDir, int port) {
+        return start(logDir, port, null);
+    }
+
+    /**
+     * Starts a broker whose client listener requires SASL/SCRAM-SHA-512 and whose authorizer
+     * allows each account exactly its ACLs ({@code security} null: the plain broker of
+     * {@link #start(Path, int)}). A fresh directory gets the credentials at format time. On an
+     * existing one they are set again by the admin, so a changed password works; and when the
+     * admin itself cannot sign in (a directory formatted by a plain broker, or a changed admin
+     * password), a short maintenance start on a free port sets them first. The ACLs are made to
+     * equal the accounts' on every start, and this returns only once the broker enforces them.
+     *
+     * <p>The controller listener stays on localhost, but it is not left open: a client there
+     * could send requests in the name of any principal (the broker-to-controller envelope), so it
+     * takes SASL/PLAIN with a password made up at each start that never leaves this process.
+     */
+    public static EmbeddedKafkaBroker start(Path logDir, int port, BrokerSecurity security) {
         long startedAt = System.nanoTime();
+        EmbeddedKafkaBroker broker;
+        try {
+            Files.createDirectories(logDir);
+            try {
+                broker = launch(logDir, port, security, false);
+            } catch (CredentialRejected e) {
+                LOG.info("The admin cannot sign in to the Kafka data in {} (formatted by a plain broker, or the password"
+                        + " changed): setting the credentials in a maintenance start", logDir);
+                launch(logDir, 0, security, true).close();
+                broker = launch(logDir, port, security, false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LOG.info("Embedded Kafka {} ready on {} ({}) in {} ms (data in {})", broker.clusterId, broker.bootstrapServers,
+                security == null ? "PLAINTEXT" : BrokerSecurity.SECURITY_PROTOCOL + " " + BrokerSecurity.MECHANISM + " with ACLs",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), logDir);
+        return broker;
+    }
+
+    /**
+     * @param maintenance start on free ports with the client listener open only to this process's
+     *                    own super user (PLAIN, a one-time password), only to set the credentials
+     */
+    private static EmbeddedKafkaBroker launch(Path logDir, int port, BrokerSecurity security, boolean maintenance)
+            throws IOException {
         int[] free = freePorts(3);
         int clientPort = port == 0 ? free[0] : port;
         int controllerPort = free[1] != clientPort ? free[1] : free[2];
-        try {
-            Files.createDirectories(logDir);
-            KafkaConfig config = KafkaConfig.fromProps(serverProperties(logDir, clientPort, controllerPort), false);
-            String clusterId = formatIfNeeded(logDir, config);
+        Properties props = serverProperties(logDir, clientPort, controllerPort);
+        String internalPassword = null;
+        if (security != null) {
+            internalPassword = SecureSettings.randomPassword();
+            SecureSettings.apply(props, security, internalPassword, maintenance);
+        }
+        KafkaConfig config = KafkaConfig.fromProps(props, false);
+        Formatted formatted = formatIfNeeded(logDir, config, security);
 
-            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-            String bootstrap = "localhost:" + clientPort;
-            Admin admin = null;
-            try {
-                server.startup();
-                admin = Admin.create(Map.of(
-                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                        AdminClientConfig.CLIENT_ID_CONFIG, "onecall-embedded-broker-admin"));
-                awaitReady(admin);
-            } catch (RuntimeException e) {
-                if (admin != null) {
-                    admin.close(Duration.ZERO);
-                }
-                server.shutdown();
-                server.awaitShutdown();
-                throw new IllegalStateException("Could not start embedded Kafka on " + bootstrap
-                        + " with data in " + logDir, e);
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        String bootstrap = "localhost:" + clientPort;
+        Admin admin = null;
+        try {
+            server.startup();
+            Map<String, Object> adminConfig = new HashMap<>();
+            adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            adminConfig.put(AdminClientConfig.CLIENT_ID_CONFIG, "onecall-embedded-broker-admin");
+            if (security != null) {
+                adminConfig.putAll(maintenance ? SecureSettings.internalClient(internalPassword)
+                        : BrokerSecurity.clientSettings(BrokerSecurity.ADMIN, security.adminPassword()));
             }
-            LOG.info("Embedded Kafka {} ready on {} in {} ms (data in {})", clusterId, bootstrap,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), logDir);
-            return new EmbeddedKafkaBroker(server, bootstrap, clusterId, admin);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            admin = Admin.create(adminConfig);
+            awaitReady(admin, security != null);
+            if (security != null && (maintenance || !formatted.now())) {
+                SecureSettings.setCredentials(admin, security);
+            }
+            if (security != null && !maintenance) {
+                if (!formatted.now()) {
+                    SecureSettings.awaitCredentials(bootstrap, security, STARTUP_TIMEOUT);
+                }
+                Acls.sync(admin, security, STARTUP_TIMEOUT);
+            }
+        } catch (RuntimeException e) {
+            if (admin != null) {
+                admin.close(Duration.ZERO);
+            }
+            server.shutdown();
+            server.awaitShutdown();
+            if (e instanceof CredentialRejected) {
+                throw e;
+            }
+            throw new IllegalStateException("Could not start embedded Kafka on " + bootstrap
+                    + " with data in " + logDir, e);
+        }
+        return new EmbeddedKafkaBroker(server, bootstrap, "localhost:" + controllerPort, formatted.clusterId(), admin, security);
+    }
+
+    /** The admin's SCRAM sign-in was refused: its credential is missing or differs. */
+    private static final class CredentialRejected extends RuntimeException {
+        CredentialRejected(Throwable cause) {
+            super(cause);
         }
     }
 
@@ -105,6 +178,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public String clusterId() {
         return clusterId;
+    }
+
+    /** The controller listener, for tests that check nobody else can use it. */
+    String controllerServers() {
+        return controllerServers;
+    }
+
+    public boolean isSecured() {
+        return security != null;
+    }
+
+    /**
+     * Everything a Kafka client needs to reach this broker as {@code username}: bootstrap servers
+     * and, on a secured broker, the SASL settings. On a plain broker the credentials are not needed
+     * and this is only the bootstrap servers.
+     */
+    public Map<String, Object> clientConfig(String username, String password) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        if (security != null) {
+            config.putAll(BrokerSecurity.clientSettings(username, password));
+        }
+        return config;
     }
 
     /**
@@ -187,17 +283,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return p;
     }
 
-    /** Formats a fresh directory and returns the cluster id; an already formatted one keeps its id. */
-    private static String formatIfNeeded(Path logDir, KafkaConfig config) throws IOException {
+    private record Formatted(String clusterId, boolean now) {
+    }
+
+    /** Formats a fresh directory (with the SCRAM credentials, if secured); an already formatted one keeps its id. */
+    private static Formatted formatIfNeeded(Path logDir, KafkaConfig config, BrokerSecurity security) throws IOException {
         Path meta = logDir.resolve(META_PROPERTIES);
         if (Files.exists(meta)) {
             Properties props = new Properties();
             try (InputStream in = Files.newInputStream(meta)) {
                 props.load(in);
             }
-            return props.getProperty("cluster.id");
+            return new Formatted(props.getProperty("cluster.id"), false);
         }
         String clusterId = Uuid.randomUuid().toString();
+        List<String> scram = new ArrayList<>();
+        if (security != null) {
+            scram.add(scramArgument(BrokerSecurity.ADMIN, security.adminPassword()));
+            security.accounts().forEach(a -> scram.add(scramArgument(a.name(), a.password())));
+        }
         // The Formatter talks to a PrintStream; keep that chatter out of the product's stdout.
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
@@ -208,6 +312,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setControllerListenerName(config.controllerListenerNames().head())
                     .setMetadataLogDirectory(config.metadataLogDir())
                     .addDirectory(logDir.toAbsolutePath().toString())
+                    .setScramArguments(scram)
                     .run();
         } catch (IOException | RuntimeException e) {
             throw e;
@@ -215,17 +320,31 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("Could not format Kafka log dir " + logDir, e);
         }
         LOG.debug("Formatter: {}", out.toString(StandardCharsets.UTF_8).strip());
-        return clusterId;
+        return new Formatted(clusterId, true);
     }
 
-    private static void awaitReady(Admin admin) {
+    /** kafka-storage's --add-scram syntax; BrokerSecurity keeps quotes and separators out of passwords. */
+    private static String scramArgument(String name, String password) {
+        return BrokerSecurity.MECHANISM + "=[name=" + name + ",iterations=" + SecureSettings.SCRAM_ITERATIONS + ",password=\"" + password + "\"]";
+    }
+
+    private static void awaitReady(Admin admin, boolean secured) {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (true) {
             try {
                 if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
                     return;
                 }
-            } catch (ExecutionException | TimeoutException e) {
+            } catch (ExecutionException e) {
+                // the broker serves requests only once it has read its metadata, credentials included,
+                // so a refused sign-in is an answer, not a broker still starting
+                if (secured && e.getCause() instanceof SaslAuthenticationException) {
+                    throw new CredentialRejected(e.getCause());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Embedded Kafka did not become ready within " + STARTUP_TIMEOUT, e);
+                }
+            } catch (TimeoutException e) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Embedded Kafka did not become ready within " + STARTUP_TIMEOUT, e);
                 }

@@ -1,6 +1,5 @@
 package org.onecall.matcher.index;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
@@ -22,6 +21,7 @@ import org.onecall.events.EventPayload;
 import org.onecall.events.ResourceEvents.MerchantStateChanged;
 import org.onecall.events.ResourceEvents.VolunteerStateChanged;
 import org.onecall.events.Topics;
+import org.onecall.kit.KafkaClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,15 +36,15 @@ public class ResourceFeed {
     private static final Logger LOG = LoggerFactory.getLogger(ResourceFeed.class);
 
     private final ResourceIndex index;
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean running;
     private Thread thread;
 
-    ResourceFeed(ResourceIndex index, @Value("${kafka.bootstrap.servers}") String bootstrapServers) {
+    ResourceFeed(ResourceIndex index, KafkaClients clients) {
         this.index = index;
-        this.bootstrapServers = bootstrapServers;
+        this.clients = clients;
     }
 
     @EventListener
@@ -122,8 +122,8 @@ public class ResourceFeed {
     }
 
     private Properties props() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // bootstrap servers and the matcher's sign-in, as its listener has them
+        Properties p = clients.properties();
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "matcher-resources-" + ProcessHandle.current().pid());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
