@@ -41,7 +41,7 @@ class AbuseTest extends SecuredApiTest {
         HttpResponse<String> r = send(HttpRequest.GET("/api/communities"), TestTokens.admin());
         assertEquals("nosniff", r.getHeaders().get("X-Content-Type-Options"));
         assertEquals("DENY", r.getHeaders().get("X-Frame-Options"));
-        assertTrue(r.getHeaders().get("Content-Security-Policy").contains("default-src 'self'"));
+        assertTrue(r.getHeaders().get("Content-Security-Policy").contains("default-src 'none'"));
         assertEquals("no-store", r.getHeaders().get("Cache-Control"));
     }
 

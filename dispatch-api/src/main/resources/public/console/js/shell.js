@@ -1,0 +1,54 @@
+// What every console page shares: the top bar (name, navigation, who is signed in, language, sign out)
+// and the start of the page's life.
+import { signOut, whoAmI, goToSignIn } from './api.js';
+import { el, fill } from './dom.js';
+import { apply, lang, setLang, t } from './i18n.js';
+
+const STAFF = ['ADMIN', 'COORDINATOR', 'OPERATOR'];
+const LINKS = [
+  { href: '/console/', key: 'nav.home', roles: null },
+  { href: '/console/import.html', key: 'nav.import', roles: ['ADMIN', 'COORDINATOR'] },
+];
+
+export function isStaff(caller) {
+  return caller !== null && STAFF.includes(caller.role);
+}
+
+/**
+ * Starts a page: language, top bar, and the signed-in caller ({username, role, communities, volunteerId}).
+ * With signIn 'required' (the default) a visitor who is not signed in is sent to the sign-in page;
+ * with 'optional' the caller is null for them.
+ */
+export async function startPage({ signIn = 'required' } = {}) {
+  apply();
+  const bar = document.getElementById('top');
+  let caller = null;
+  renderBar(bar, caller);
+  caller = await whoAmI();
+  if (caller === null && signIn === 'required') {
+    goToSignIn();
+    return new Promise(() => {}); // the page is being left: nothing more to do
+  }
+  renderBar(bar, caller);
+  document.addEventListener('langchange', () => renderBar(bar, caller));
+  return caller;
+}
+
+function renderBar(bar, caller) {
+  const here = location.pathname;
+  const nav = caller === null ? null : el('nav', { 'aria-label': t('nav.label') },
+    LINKS.filter((l) => l.roles === null || l.roles.includes(caller.role)).map((l) =>
+      el('a', { href: l.href, 'aria-current': l.href === here ? 'page' : null }, t(l.key))));
+  const other = lang() === 'zh-CN' ? 'en' : 'zh-CN';
+  fill(bar,
+    el('a', { class: 'brand', href: '/console/' }, t('app.name')),
+    nav,
+    el('div', { class: 'tools' },
+      caller === null ? null : el('span', { class: 'who', id: 'who' },
+        t('bar.signedInAs', { name: caller.username, role: t(`role.${caller.role}`) })),
+      el('button', {
+        type: 'button', id: 'lang-switch', lang: other, onclick: () => setLang(other),
+      }, other === 'en' ? 'English' : '中文'),
+      caller === null ? null : el('button', { type: 'button', id: 'sign-out', onclick: () => signOut() },
+        t('bar.signOut'))));
+}

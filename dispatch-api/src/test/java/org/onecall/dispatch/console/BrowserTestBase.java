@@ -1,0 +1,50 @@
+package org.onecall.dispatch.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.onecall.dispatch.ResourceListsTestBase;
+
+/**
+ * The pages in a real Chromium against the whole service (H2, the test broker). Fixtures are made
+ * through the API as the test admin; the browser signs in through the pages like a person.
+ */
+abstract class BrowserTestBase extends ResourceListsTestBase {
+
+    static final String PASSWORD = "a long enough password";
+    /** Screenshots for people to look at: target/screenshots (docs/screenshots holds the chosen ones). */
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @Inject
+    EmbeddedServer server;
+
+    Browser browser;
+
+    @BeforeAll
+    void openBrowser() {
+        browser = Browser.open("http://localhost:" + server.getPort());
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** A staff account with the test password. */
+    void account(String username, String role, String... communities) {
+        post("/api/accounts", Map.of("username", username, "displayName", username, "role", role,
+                "communities", List.of(communities), "password", PASSWORD));
+    }
+
+    /** The community's volunteers as the API lists them (JsonNode array). */
+    JsonNode volunteers(String community) {
+        return get("/api/communities/" + community + "/volunteers");
+    }
+}
