@@ -2,6 +2,7 @@
 // and the start of the page's life.
 import { signOut, whoAmI, goToSignIn } from './api.js';
 import { el, fill } from './dom.js';
+import { showError } from './feedback.js';
 import { apply, lang, setLang, t } from './i18n.js';
 
 const STAFF = ['ADMIN', 'COORDINATOR', 'OPERATOR'];
@@ -24,7 +25,16 @@ export async function startPage({ signIn = 'required' } = {}) {
   const bar = document.getElementById('top');
   let caller = null;
   renderBar(bar, caller);
-  caller = await whoAmI();
+  try {
+    caller = await whoAmI();
+  } catch (e) {
+    // the server is unreachable or failing: say so where the page would be, and go no further
+    const main = document.querySelector('main');
+    const box = el('div');
+    main.prepend(box);
+    showError(box, e);
+    return new Promise(() => {});
+  }
   if (caller === null && signIn === 'required') {
     goToSignIn();
     return new Promise(() => {}); // the page is being left: nothing more to do

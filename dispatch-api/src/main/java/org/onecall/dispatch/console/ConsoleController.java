@@ -3,6 +3,7 @@ package org.onecall.dispatch.console;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 
 /**
@@ -13,6 +14,7 @@ import java.net.URI;
  * which would redirect to itself.)
  */
 @Controller
+@Hidden // a redirect for people, not part of the API
 class ConsoleController {
 
     static final URI CONSOLE = URI.create("/console/");

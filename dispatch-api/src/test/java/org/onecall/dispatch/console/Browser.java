@@ -50,12 +50,10 @@ final class Browser implements AutoCloseable {
     /** A browser on the service at {@code base} (e.g. http://localhost:41234), or the class is skipped. */
     static Browser open(String base) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
-            String why = "no Chromium at " + CHROMIUM + " or no chromedriver at " + DRIVER
-                    + " (install: apt-get install -y chromium chromium-driver fonts-wqy-microhei)";
-            if ("1".equals(System.getenv("ONECALL_REQUIRE_BROWSER"))) {
-                fail("ONECALL_REQUIRE_BROWSER=1 but " + why);
+            if (required()) {
+                fail("ONECALL_REQUIRE_BROWSER=1 but " + missing());
             }
-            Assumptions.abort("browser tests skipped: " + why);
+            Assumptions.abort(missing());
         }
         Path profile;
         try {
@@ -69,6 +67,8 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-default-apps", "--user-data-dir=" + profile,
                 "--window-size=1280,900", "--lang=zh-CN");
+        // the page's console, to catch script errors and Content-Security-Policy violations
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         try {
@@ -80,6 +80,16 @@ final class Browser implements AutoCloseable {
             delete(profile);
             throw e;
         }
+    }
+
+    static boolean required() {
+        return "1".equals(System.getenv("ONECALL_REQUIRE_BROWSER"));
+    }
+
+    static String missing() {
+        return "browser tests skipped: no Chromium at " + CHROMIUM + " or no chromedriver at " + DRIVER
+                + " (apt-get install -y chromium chromium-driver fonts-wqy-microhei; or set ONECALL_CHROMIUM and"
+                + " ONECALL_CHROMEDRIVER)";
     }
 
     /** Opens a page of the service, e.g. {@code /console/login.html}. */
@@ -179,6 +189,19 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What the pages wrote to the console at level SEVERE since the last call: uncaught errors,
+     * refused scripts or styles (Content-Security-Policy), modules that failed to load. A refused
+     * request ("Failed to load resource": a 401 or 403 the page handles) is not counted.
+     */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> !m.contains("Failed to load resource"))
+                .toList();
     }
 
     /** Forgets cookies and stored settings: the next page starts signed out, in Chinese. */

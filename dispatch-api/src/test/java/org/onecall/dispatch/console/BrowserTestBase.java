@@ -1,5 +1,7 @@
 package org.onecall.dispatch.console;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
@@ -7,13 +9,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.onecall.dispatch.ResourceListsTestBase;
 
 /**
  * The pages in a real Chromium against the whole service (H2, the test broker). Fixtures are made
  * through the API as the test admin; the browser signs in through the pages like a person.
  */
+@ExtendWith(BrowserAvailable.class)
 abstract class BrowserTestBase extends ResourceListsTestBase {
 
     static final String PASSWORD = "a long enough password";
@@ -30,6 +35,15 @@ abstract class BrowserTestBase extends ResourceListsTestBase {
         browser = Browser.open("http://localhost:" + server.getPort());
     }
 
+    /** Every page a test visited ran without a script error or a policy violation. */
+    @AfterEach
+    void noScriptErrors() {
+        if (browser != null) {
+            List<String> errors = browser.consoleErrors();
+            assertTrue(errors.isEmpty(), "the pages' console: " + errors);
+        }
+    }
+
     @AfterAll
     void closeBrowser() {
         if (browser != null) {
@@ -41,6 +55,14 @@ abstract class BrowserTestBase extends ResourceListsTestBase {
     void account(String username, String role, String... communities) {
         post("/api/accounts", Map.of("username", username, "displayName", username, "role", role,
                 "communities", List.of(communities), "password", PASSWORD));
+    }
+
+    /** The page is no wider than the screen: nothing to scroll sideways. */
+    void assertNoSideways(String when) {
+        Number scroll = (Number) browser.js("return document.documentElement.scrollWidth");
+        Number width = (Number) browser.js("return document.documentElement.clientWidth");
+        assertTrue(scroll.intValue() <= width.intValue(), when + ": the page is " + scroll + " px wide on a "
+                + width + " px screen");
     }
 
     /** The community's volunteers as the API lists them (JsonNode array). */

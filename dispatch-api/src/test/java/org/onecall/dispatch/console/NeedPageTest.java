@@ -52,10 +52,21 @@ class NeedPageTest extends BrowserTestBase {
         assertEquals("需求 #" + need, browser.find("#heading").getText());
         assertEquals("代购药品", browser.find("#facts dd").getText());
         assertTrue(browser.find("#history").getText().contains("登记需求"), browser.find("#history").getText());
+        browser.phone();
+        try {
+            browser.go("/console/need.html?id=" + need);
+            browser.waitForText("#description", "老人腿扭伤了");
+            assertNoSideways("the need page");
+            browser.screenshotFullPage(SCREENSHOTS.resolve("need-zh-CN-375.png"));
+        } finally {
+            browser.desktop();
+        }
 
         // and the browser itself refuses HTML from a string (Trusted Types in the page's policy)
         assertEquals("TypeError", browser.js("try { document.body.innerHTML = '<b>x</b>'; return 'written'; }"
                 + " catch (e) { return e.name; }"));
+        List<String> reported = browser.consoleErrors();
+        assertTrue(reported.size() == 1 && reported.get(0).contains("TrustedHTML"), "reported: " + reported);
     }
 
     @Test

@@ -135,6 +135,21 @@ class SignInPageTest extends BrowserTestBase {
     }
 
     @Test
+    void onAPhoneTheSignInPageFitsTheScreen() {
+        browser.phone();
+        try {
+            browser.go("/console/login.html");
+            browser.visible("#username");
+            assertNoSideways("staff sign-in");
+            browser.click("#tab-code");
+            browser.visible("#phone");
+            assertNoSideways("volunteer sign-in");
+        } finally {
+            browser.desktop();
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void bothLanguagesHaveEveryText() {
         browser.go("/console/login.html");
