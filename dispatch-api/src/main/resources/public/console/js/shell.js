@@ -11,6 +11,22 @@ const LINKS = [
   { href: '/console/import.html', key: 'nav.import', roles: ['ADMIN', 'COORDINATOR'] },
 ];
 
+/**
+ * Marks the page as ready for use: its handlers are attached and its first data shown. Forms keep
+ * their submit buttons disabled in the HTML until then (see enable()), so nothing is ever submitted
+ * natively (a password in a URL) before the page's script has taken over. Tests wait for it.
+ */
+export function ready() {
+  document.documentElement.dataset.ready = 'true';
+}
+
+/** Enables controls the HTML ships disabled (submit buttons) once their handlers are attached. */
+export function enable(...ids) {
+  for (const id of ids) {
+    document.getElementById(id).disabled = false;
+  }
+}
+
 export function isStaff(caller) {
   return caller !== null && STAFF.includes(caller.role);
 }

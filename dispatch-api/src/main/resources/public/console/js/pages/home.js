@@ -1,11 +1,7 @@
 // The console's start page: who is signed in and where they can go from here.
 import { byId, el, fill } from '../dom.js';
 import { t } from '../i18n.js';
-import { isStaff, startPage } from '../shell.js';
-
-const caller = await startPage();
-render();
-document.addEventListener('langchange', render);
+import { enable, isStaff, ready, startPage } from '../shell.js';
 
 byId('need-form').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -14,6 +10,11 @@ byId('need-form').addEventListener('submit', (event) => {
     location.assign(`/console/need.html?id=${id}`);
   }
 });
+enable('need-open');
+const caller = await startPage();
+render();
+document.addEventListener('langchange', render);
+ready();
 
 function render() {
   const greeting = byId('greeting');

@@ -6,7 +6,7 @@ import { ApiError, request, upload } from '../api.js';
 import { byId, el, fill } from '../dom.js';
 import { clearMessage, showError, showMessage } from '../feedback.js';
 import { label, lang, number, t } from '../i18n.js';
-import { startPage } from '../shell.js';
+import { enable, ready, startPage } from '../shell.js';
 import { COLUMNS, template } from '../columns.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -20,21 +20,6 @@ const progress = byId('job-progress');
 /** What the job section shows: {file, dryRun, job (the API's view) or null while uploading, sent, size}. */
 let shown = null;
 let templateUrl = null;
-
-const caller = await startPage();
-if (caller.role !== 'ADMIN' && caller.role !== 'COORDINATOR') {
-  showMessage(byId('page-feedback'), t('import.notAllowed'), 'bad');
-} else {
-  await loadCommunities();
-}
-renderColumns();
-byId('kind').addEventListener('change', renderColumns);
-document.addEventListener('langchange', () => {
-  renderColumns();
-  if (shown) {
-    render();
-  }
-});
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -51,6 +36,23 @@ form.addEventListener('submit', (event) => {
   }
   run(file, event.submitter?.value !== 'import');
 });
+enable('check', 'start');
+renderColumns();
+byId('kind').addEventListener('change', renderColumns);
+document.addEventListener('langchange', () => {
+  renderColumns();
+  if (shown) {
+    render();
+  }
+});
+
+const caller = await startPage();
+if (caller.role !== 'ADMIN' && caller.role !== 'COORDINATOR') {
+  showMessage(byId('page-feedback'), t('import.notAllowed'), 'bad');
+} else {
+  await loadCommunities();
+}
+ready();
 
 async function loadCommunities() {
   const select = byId('community');

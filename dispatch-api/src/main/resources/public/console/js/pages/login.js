@@ -4,13 +4,10 @@ import { nextPage, request } from '../api.js';
 import { byId, el, fill } from '../dom.js';
 import { showError, showMessage, clearMessage } from '../feedback.js';
 import { dateTime, t } from '../i18n.js';
-import { startPage } from '../shell.js';
+import { enable, ready, startPage } from '../shell.js';
 
 const RESEND_SECONDS = 60;
 
-const caller = await startPage({ signIn: 'optional' });
-showSignedIn(caller);
-document.addEventListener('langchange', () => showSignedIn(caller));
 tabs();
 
 byId('password-form').addEventListener('submit', async (event) => {
@@ -71,6 +68,12 @@ byId('code-login-form').addEventListener('submit', async (event) => {
     }
   });
 });
+
+enable('password-submit', 'code-send', 'code-submit');
+const caller = await startPage({ signIn: 'optional' });
+showSignedIn(caller);
+document.addEventListener('langchange', () => showSignedIn(caller));
+ready();
 
 /** 429 at sign-in: either this account is locked after wrong passwords, or this address sent too many. */
 function lockedOrLimited(error) {

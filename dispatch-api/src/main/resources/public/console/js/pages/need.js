@@ -5,7 +5,7 @@ import { ApiError, request } from '../api.js';
 import { byId, el, fill } from '../dom.js';
 import { showError } from '../feedback.js';
 import { dateTime, label, lang, t } from '../i18n.js';
-import { startPage } from '../shell.js';
+import { ready, startPage } from '../shell.js';
 
 await startPage();
 const id = new URLSearchParams(location.search).get('id');
@@ -27,6 +27,7 @@ if (!id || !/^[0-9]{1,18}$/.test(id)) {
     showError(byId('feedback'), e);
   }
 }
+ready();
 
 function render() {
   fill(byId('feedback'));

@@ -92,9 +92,15 @@ final class Browser implements AutoCloseable {
                 + " ONECALL_CHROMEDRIVER)";
     }
 
-    /** Opens a page of the service, e.g. {@code /console/login.html}. */
+    /**
+     * Opens a page of the service, e.g. {@code /console/login.html}, and waits until it (or the page
+     * it sent the browser to) says it is ready: its handlers attached, its first data shown.
+     */
     Browser go(String path) {
         driver.get(base + path);
+        if (path.startsWith("/console/") && !path.endsWith(".svg")) {
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("html[data-ready]")));
+        }
         return this;
     }
 
@@ -122,6 +128,12 @@ final class Browser implements AutoCloseable {
 
     void waitForUrl(String part) {
         waiting().until(ExpectedConditions.urlContains(part));
+    }
+
+    /** Waits until the browser is on this page (path, e.g. /console/) and the page is ready. */
+    void waitForPage(String path) {
+        waiting().until(d -> java.net.URI.create(d.getCurrentUrl()).getPath().equals(path));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("html[data-ready]")));
     }
 
     WebDriverWait waiting() {
@@ -152,7 +164,7 @@ final class Browser implements AutoCloseable {
         type("#username", username);
         type("#password", password);
         click("#password-submit");
-        waitForUrl("/console/");
+        waitForPage("/console/");
         visible("#who");
     }
 

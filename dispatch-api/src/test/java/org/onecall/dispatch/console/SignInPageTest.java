@@ -52,7 +52,7 @@ class SignInPageTest extends BrowserTestBase {
         assertTrue(browser.all("#link-import").size() == 1, "a coordinator is offered the import page");
 
         browser.click("#sign-out");
-        browser.waitForUrl("/console/login.html");
+        browser.waitForPage("/console/login.html");
         assertNull(browser.driver.manage().getCookieNamed("ONECALL_SESSION"));
         browser.go("/console/");
         browser.waitForUrl("/console/login.html?next=%2Fconsole%2F");
@@ -101,7 +101,7 @@ class SignInPageTest extends BrowserTestBase {
         // the right code after a wrong one still works (until too many wrong tries)
         browser.type("#code", code("13800020001"));
         browser.click("#code-submit");
-        browser.waitForUrl("/console/");
+        browser.waitForPage("/console/");
         browser.waitForText("#who", "志愿者");
         assertTrue(browser.find("#greeting").getText().contains("志愿者"), browser.find("#greeting").getText());
         assertTrue(browser.all("#link-import").isEmpty(), "volunteers are not offered the import page");
