@@ -49,6 +49,7 @@ export async function startPage({ signIn = 'required' } = {}) {
     const box = el('div');
     main.prepend(box);
     showError(box, e);
+    ready(); // ready to be read: the page says what went wrong
     return new Promise(() => {});
   }
   if (caller === null && signIn === 'required') {

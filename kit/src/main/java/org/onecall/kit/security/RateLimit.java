@@ -3,6 +3,7 @@ package org.onecall.kit.security;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -14,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-address token bucket on the public endpoints (sign-in, one-time codes), so a password or
- * code cannot be guessed at speed and SMS cannot be used to flood a phone.
+ * code cannot be guessed at speed and SMS cannot be used to flood a phone. Only attempts count:
+ * reading who is signed in ({@code GET /api/auth/me}, which every web page does as it opens) is
+ * not one, and must not use up the budget of the sign-ins.
  */
 @ServerFilter("/api/auth/**")
 class RateLimit implements Ordered {
@@ -31,6 +34,9 @@ class RateLimit implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<?> limit(HttpRequest<?> request) {
+        if (request.getMethod() != HttpMethod.POST) {
+            return null;
+        }
         String client = request.getRemoteAddress().getAddress() == null ? "unknown"
                 : request.getRemoteAddress().getAddress().getHostAddress();
         if (buckets.size() > 100_000) {
