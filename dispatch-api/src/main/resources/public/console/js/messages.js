@@ -34,7 +34,7 @@ const zh = {
   'login.title': '登录 · 一个电话',
   'login.heading': '登录',
   'login.tab.staff': '工作人员',
-  'login.tab.volunteer': '志愿者（短信验证码）',
+  'login.tab.volunteer': '志愿者（验证码）',
   'login.username': '用户名',
   'login.password': '密码',
   'login.submit': '登录',
