@@ -27,6 +27,8 @@ abstract class BrowserTestBase extends ResourceListsTestBase {
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     Browser browser;
 
@@ -76,5 +78,11 @@ abstract class BrowserTestBase extends ResourceListsTestBase {
     /** The community's volunteers as the API lists them (JsonNode array). */
     JsonNode volunteers(String community) {
         return get("/api/communities/" + community + "/volunteers");
+    }
+
+    /** The community's volunteer rows as committed in the database, read with plain SQL. */
+    long volunteerRows(String community) {
+        return new org.onecall.dispatch.Db(dataSource).count("SELECT COUNT(*) FROM volunteer WHERE community_id = ?",
+                community);
     }
 }
