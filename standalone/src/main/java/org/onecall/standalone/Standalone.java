@@ -90,11 +90,12 @@ public final class Standalone implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "onecall-shutdown"));
         long ms = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("%nOneCall 一个电话 is running (started in %d ms, Kafka at %s, data in %s)%n"
+                        + "  console:  %s/console/   (web pages: sign in, spreadsheet import)%n"
                         + "  API:      %s/api   (sign in: POST /api/auth/login; see README)%n"
                         + "  OpenAPI:  %s/openapi/onecall.yml%n"
                         + "  health:   %s/health%n"
                         + "  Kafka sign-in (SASL/SCRAM): the admin's password is in %s%n%n",
-                ms, app.bootstrapServers(), data.toAbsolutePath(), app.url(), app.url(), app.url(),
+                ms, app.bootstrapServers(), data.toAbsolutePath(), app.url(), app.url(), app.url(), app.url(),
                 data.resolve(Secrets.KAFKA_FILE).toAbsolutePath());
     }
 

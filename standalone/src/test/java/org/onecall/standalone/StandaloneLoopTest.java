@@ -84,6 +84,26 @@ class StandaloneLoopTest {
         }
     }
 
+    /** The web pages come from the same port as the API, public, with the pages' strict policy. */
+    @Test
+    void the_console_pages_are_served_on_the_one_port() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        var root = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url() + "/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, root.statusCode());
+        assertEquals("/console/", root.headers().firstValue("Location").orElse(null));
+        for (String page : List.of("/console/", "/console/login.html", "/console/import.html", "/console/js/api.js")) {
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url() + page)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), page);
+            assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"), page);
+        }
+        var api = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url() + "/api/communities"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, api.statusCode(), "the API stays closed");
+    }
+
     @Test
     void a_need_goes_from_the_call_to_the_residents_rating_through_every_service() throws Exception {
         admin.post("/api/communities", Map.of("id", COMMUNITY, "name", "兴华南里"));

@@ -38,7 +38,10 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.signIn(POST, "/api/auth/logout"),
                 // the API description, generated from these controllers: nothing in it is secret
                 Access.open(GET, "/openapi/onecall.yml"),
-                Access.of(GET, "/api/auth/me", Scope.ROLE_ONLY, COORDINATOR, OPERATOR, VOLUNTEER)
+                // the bare address redirects to the web pages, which are static files, not routes: they
+                // hold no data (everything they show comes through the routes below) and are public
+                Access.open(GET, "/"),
+                                Access.of(GET, "/api/auth/me", Scope.ROLE_ONLY, COORDINATOR, OPERATOR, VOLUNTEER)
                         .note("the caller's own scope"),
 
                 Access.of(POST, "/api/accounts", Scope.ROLE_ONLY, ADMIN),

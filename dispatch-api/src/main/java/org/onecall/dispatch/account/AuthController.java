@@ -3,7 +3,6 @@ package org.onecall.dispatch.account;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -110,15 +109,17 @@ class AuthController {
     }
 
     private static HttpResponse<TokenIssuer.Issued> respond(TokenIssuer.Issued issued, Boolean session) {
-        var response = HttpResponse.ok(issued);
-        if (Boolean.TRUE.equals(session)) {
-            byte[] csrf = new byte[24];
-            RANDOM.nextBytes(csrf);
-            response.cookie(Cookie.of(SESSION_COOKIE, issued.accessToken()).path("/").httpOnly(true)
-                    .sameSite(SameSite.Strict).maxAge(issued.expiresIn()));
-            response.cookie(Cookie.of(CSRF_COOKIE, HexFormat.of().formatHex(csrf)).path("/")
-                    .sameSite(SameSite.Strict).maxAge(issued.expiresIn()));
+        if (!Boolean.TRUE.equals(session)) {
+            return HttpResponse.ok(issued);
         }
-        return response.status(HttpStatus.OK);
+        byte[] csrf = new byte[24];
+        RANDOM.nextBytes(csrf);
+        // a page gets the token only as the HttpOnly cookie: a script on the page (an injected one
+        // included) never holds a credential it could send elsewhere
+        return HttpResponse.ok(issued.withoutToken())
+                .cookie(Cookie.of(SESSION_COOKIE, issued.accessToken()).path("/").httpOnly(true)
+                        .sameSite(SameSite.Strict).maxAge(issued.expiresIn()))
+                .cookie(Cookie.of(CSRF_COOKIE, HexFormat.of().formatHex(csrf)).path("/")
+                        .sameSite(SameSite.Strict).maxAge(issued.expiresIn()));
     }
 }

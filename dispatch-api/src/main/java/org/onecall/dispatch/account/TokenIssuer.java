@@ -28,8 +28,16 @@ class TokenIssuer {
                 caller.grids().stream().sorted().toList(), caller.volunteerId());
     }
 
+    /** {@code accessToken} and {@code tokenType} are absent for a page session: the token is only in the cookie. */
     @io.micronaut.core.annotation.Introspected
-    record Issued(String accessToken, String tokenType, int expiresIn, String username, String role,
-                  List<String> communities, String street, List<String> grids, Long volunteerId) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Issued(@io.micronaut.core.annotation.Nullable String accessToken,
+                  @io.micronaut.core.annotation.Nullable String tokenType, int expiresIn, String username,
+                  String role, List<String> communities, @io.micronaut.core.annotation.Nullable String street,
+                  List<String> grids, @io.micronaut.core.annotation.Nullable Long volunteerId) {
+
+        Issued withoutToken() {
+            return new Issued(null, null, expiresIn, username, role, communities, street, grids, volunteerId);
+        }
     }
 }

@@ -56,6 +56,7 @@ class AccessMatrixTest extends SecuredApiTest {
             POST /api/auth/code/login                            ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=yy
             POST /api/auth/logout                                ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=yy
             GET  /openapi/onecall.yml                            ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=yy
+            GET  /                                               ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=yy
             GET  /api/auth/me                                    ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=nn
             POST /api/accounts                                   ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             GET  /api/accounts                                   ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
@@ -327,7 +328,7 @@ class AccessMatrixTest extends SecuredApiTest {
             path.append('/').append(segment.startsWith("{") ? side.idFor(previous, segment) : segment);
             previous = segment;
         }
-        String uri = path.toString();
+        String uri = path.isEmpty() ? "/" : path.toString();
         if (uri.equals("/api/households")) {
             uri += "?phone=" + side.phone;
         }

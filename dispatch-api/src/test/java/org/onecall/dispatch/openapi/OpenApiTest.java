@@ -40,6 +40,7 @@ class OpenApiTest extends DispatchTest {
         Map<String, Object> paths = (Map<String, Object>) spec.get("paths");
         assertTrue(paths.containsKey("/api/households/{id}"));
         assertTrue(!paths.containsKey("/openapi/onecall.yml"), "the spec does not describe itself");
+        assertTrue(!paths.containsKey("/"), "nor the redirect to the web pages");
 
         Map<String, Object> raise = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/needs")).get("post");
         assertNotNull(raise, "POST /api/needs");

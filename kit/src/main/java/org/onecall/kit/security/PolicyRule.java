@@ -66,6 +66,9 @@ public class PolicyRule implements SecurityRule<HttpRequest<?>> {
         Optional<UriRouteMatch> match = request.getAttribute(HttpAttributes.ROUTE_MATCH, RouteMatch.class)
                 .filter(UriRouteMatch.class::isInstance).map(UriRouteMatch.class::cast);
         if (match.isEmpty()) {
+            // Not a route: a static file (dispatch-api's web pages under /console/, which hold no data) or
+            // nothing at all (404). With micronaut.security.reject-not-found=false such a request passes;
+            // every datum a page shows comes through routes, and each route is decided below.
             return Mono.just(SecurityRuleResult.UNKNOWN);
         }
         String template = template(match.get());

@@ -1,0 +1,78 @@
+// One need as staff see it: category, status, description, the items to buy, details and its history.
+// Everything the resident or operator wrote is shown as text (see dom.js): a description holding
+// HTML or script shows those characters and runs nothing.
+import { ApiError, request } from '../api.js';
+import { byId, el, fill } from '../dom.js';
+import { showError } from '../feedback.js';
+import { dateTime, label, lang, t } from '../i18n.js';
+import { ready, startPage } from '../shell.js';
+
+await startPage();
+const id = new URLSearchParams(location.search).get('id');
+let need = null;
+let history = null;
+
+if (!id || !/^[0-9]{1,18}$/.test(id)) {
+  showError(byId('feedback'), new ApiError(400, { detail: t('need.badId') }));
+} else {
+  try {
+    [need, history] = await Promise.all([
+      request(`/api/needs/${id}`),
+      // volunteers may see the need but not its history
+      request(`/api/needs/${id}/history`).catch((e) => (e instanceof ApiError && e.status === 403 ? null : Promise.reject(e))),
+    ]);
+    render();
+    document.addEventListener('langchange', render);
+  } catch (e) {
+    showError(byId('feedback'), e);
+  }
+}
+ready();
+
+function render() {
+  fill(byId('feedback'));
+  byId('need').hidden = false;
+  const heading = byId('heading');
+  delete heading.dataset.i18n;
+  heading.textContent = t('need.headingWithId', { id: need.id });
+  document.title = `${t('need.headingWithId', { id: need.id })} · ${t('app.name')}`;
+
+  fill(byId('facts'),
+    fact('need.category', lang() === 'zh-CN' && need.categoryZh ? need.categoryZh : label('category.', need.category)),
+    fact('need.status', el('span', { class: 'badge', id: 'status' }, label('status.', need.status))),
+    fact('need.urgency', label('urgency.', need.urgency)),
+    fact('need.community', need.communityId),
+    fact('need.household', String(need.householdId)),
+    fact('need.takenBy', need.takenBy),
+    fact('need.source', label('source.', need.source)),
+    fact('need.createdAt', dateTime(need.createdAt)),
+    need.window && need.window.kind === 'APPOINTMENT'
+      ? fact('need.window', `${dateTime(need.window.start)} – ${dateTime(need.window.end)}`) : null,
+    need.dueAt ? fact('need.dueAt', dateTime(need.dueAt), need.late
+      ? el('span', { class: 'badge late' }, t('need.late')) : null) : null,
+    need.volunteerId ? fact('need.volunteer', String(need.volunteerId)) : null,
+    need.rating ? fact('need.rating', t('need.ratingValue', { rating: need.rating })) : null);
+
+  byId('description').textContent = need.description;
+
+  const items = need.items ?? [];
+  byId('items-card').hidden = items.length === 0;
+  fill(byId('items').tBodies[0], items.map((item) => el('tr', {},
+    el('td', {}, item.name), el('td', { class: 'num' }, item.quantity), el('td', {}, item.unit ?? ''),
+    el('td', {}, item.notes ?? ''))));
+
+  const details = Object.entries(need.details ?? {});
+  byId('details-card').hidden = details.length === 0;
+  fill(byId('details'), details.map(([key, value]) => [el('dt', {}, label('detail.', key)), el('dd', {}, value)]));
+
+  byId('history-card').hidden = history === null;
+  fill(byId('history'), (history ?? []).map((h) => el('li', {},
+    el('time', { datetime: h.occurredAt }, dateTime(h.occurredAt)),
+    el('strong', {}, label('event.', h.eventType)), ' ',
+    h.fromStatus ? `${label('status.', h.fromStatus)} → ` : '', label('status.', h.toStatus),
+    el('div', { class: 'muted' }, t('need.by', { actor: h.actor }), h.detail ? ` · ${h.detail}` : ''))));
+}
+
+function fact(key, ...value) {
+  return [el('dt', {}, t(key)), el('dd', {}, value)];
+}
