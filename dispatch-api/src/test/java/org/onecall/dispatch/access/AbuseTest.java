@@ -34,6 +34,7 @@ class AbuseTest extends SecuredApiTest {
         assertTrue(limited >= 3, "expected the 6th and later attempts to be limited, got " + limited);
         assertTrue(last.getHeaders().get("Retry-After") != null);
         assertTrue(last.getHeaders().getContentType().orElse("").contains("problem+json"));
+        assertEquals("nosniff", last.getHeaders().get("X-Content-Type-Options"));
     }
 
     @Test
@@ -52,6 +53,18 @@ class AbuseTest extends SecuredApiTest {
         assertEquals("DENY", r.getHeaders().get("X-Frame-Options"));
         assertTrue(r.getHeaders().get("Content-Security-Policy").contains("default-src 'none'"));
         assertEquals("no-store", r.getHeaders().get("Cache-Control"));
+    }
+
+    @Test
+    void refusals_carry_the_secure_headers_too() {
+        // security answers 401/403 itself, before any route runs: the headers must still be there
+        for (HttpResponse<String> r : List.of(send(HttpRequest.GET("/api/needs/1"), "none"),
+                send(HttpRequest.GET("/api/accounts"), TestTokens.staff("OPERATOR", List.of("a"))))) {
+            assertTrue(List.of(401, 403).contains(r.getStatus().getCode()), "status " + r.getStatus());
+            assertEquals("nosniff", r.getHeaders().get("X-Content-Type-Options"), "on " + r.getStatus());
+            assertEquals("DENY", r.getHeaders().get("X-Frame-Options"), "on " + r.getStatus());
+            assertEquals("no-store", r.getHeaders().get("Cache-Control"), "on " + r.getStatus());
+        }
     }
 
     @Test

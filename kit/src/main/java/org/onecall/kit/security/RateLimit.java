@@ -70,7 +70,8 @@ class RateLimit implements Ordered {
 
     @Override
     public int getOrder() {
-        return HIGHEST_PRECEDENCE;
+        // inside SecureHeaders, so a 429 carries the secure headers too
+        return HIGHEST_PRECEDENCE + 1;
     }
 
     static final class Bucket {

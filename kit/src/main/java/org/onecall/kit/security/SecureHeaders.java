@@ -1,5 +1,6 @@
 package org.onecall.kit.security;
 
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -7,7 +8,7 @@ import io.micronaut.http.annotation.ServerFilter;
 
 /** Headers that stop the browser from guessing types, framing our pages, leaking URLs or running injected script. */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-class SecureHeaders {
+class SecureHeaders implements Ordered {
 
     /**
      * The pages (dispatch-api's /console/) load only their own files and talk only to their own
@@ -47,5 +48,15 @@ class SecureHeaders {
             // never runs a new page with an old script
             response.getHeaders().set("Cache-Control", "no-cache");
         }
+    }
+
+    /**
+     * Outermost of all filters: the security filter and the rate limit answer 401, 403 and 429
+     * without calling the filters inside them, so headers added further in would be missing exactly
+     * on the refusals.
+     */
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE;
     }
 }
