@@ -5,9 +5,12 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.onecall.dispatch.community.CommunityRepository;
 import org.onecall.dispatch.outbox.Outbox;
@@ -51,22 +54,51 @@ public class Merchants {
 
     @Transactional
     public Merchant register(String communityId, NewMerchant r) {
+        return registerAll(communityId, List.of(r), done -> { }).get(0);
+    }
+
+    /**
+     * Registers many in the caller's transaction (an import: all or nothing), inserting in batches
+     * and reporting how many are done after each batch.
+     */
+    @Transactional
+    public List<Merchant> registerAll(String communityId, List<NewMerchant> rows, IntConsumer progress) {
         if (!communities.existsById(communityId)) {
             throw Refusal.notFound("community", communityId);
         }
+        Instant now = clock.instant();
+        List<Merchant> saved = new ArrayList<>(rows.size());
+        int batch = 500;
+        for (int from = 0; from < rows.size(); from += batch) {
+            List<NewMerchant> chunk = rows.subList(from, Math.min(rows.size(), from + batch));
+            List<Merchant> merchantsNow = new ArrayList<>(chunk.size());
+            merchants.saveAll(chunk.stream().map(r -> newMerchant(communityId, r, now)).toList())
+                    .forEach(merchantsNow::add);
+            List<MerchantOffering> offered = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                for (NewMerchant.Offering o : chunk.get(i).offerings()) {
+                    offered.add(new MerchantOffering(null, merchantsNow.get(i).id(), o.category().name(),
+                            o.description().strip()));
+                }
+            }
+            offerings.saveAll(offered);
+            for (Merchant m : merchantsNow) {
+                saved.add(publish(m));
+            }
+            progress.accept(saved.size());
+        }
+        return saved;
+    }
+
+    private static Merchant newMerchant(String communityId, NewMerchant r, Instant now) {
         List<String> categories = r.offerings().stream().map(o -> o.category().name()).distinct().toList();
         if (categories.size() != r.offerings().size()) {
             throw Refusal.invalid("offerings", "each category may be offered once");
         }
-        Merchant m = merchants.save(new Merchant(null, communityId, r.name().strip(), String.join(",", categories),
-                r.lat(), r.lon(), true, r.dailyCapacity(), clock.instant(), r.kind(),
-                r.phone() == null ? null : r.phone().replaceAll("[^0-9+]", ""),
+        return new Merchant(null, communityId, r.name().strip(), String.join(",", categories), r.lat(), r.lon(),
+                true, r.dailyCapacity(), now, r.kind(), r.phone() == null ? null : r.phone().replaceAll("[^0-9+]", ""),
                 r.address() == null ? null : r.address().strip(),
-                TimeWindow.formatAll(r.openingHours() == null ? List.of() : r.openingHours()), r.fulfilment()));
-        for (NewMerchant.Offering o : r.offerings()) {
-            offerings.save(new MerchantOffering(null, m.id(), o.category().name(), o.description().strip()));
-        }
-        return publish(m);
+                TimeWindow.formatAll(r.openingHours() == null ? List.of() : r.openingHours()), r.fulfilment());
     }
 
     @Transactional
