@@ -45,8 +45,13 @@ class MerchantSheet implements SheetKind<NewMerchant> {
     @Override
     public Reader<NewMerchant> reader(String communityId, List<String> header) {
         Columns.Layout<MerchantColumns> layout = Columns.layout(MerchantColumns.class, header);
+        Once names = new Once("merchant or partner unit", "name", merchants.namesIn(communityId));
         return Reader.of(layout, cells -> {
             NewMerchant m = parse(cells);
+            if (!m.name().isBlank()) {
+                names.problem(m.name().strip(), cells.line().number())
+                        .ifPresent(p -> cells.error(MerchantColumns.NAME, p));
+            }
             return Parsed.of(cells, m, cells.validated(validator, m, FIELD_TO_COLUMN));
         });
     }

@@ -1,6 +1,7 @@
 package org.onecall.dispatch.imports;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -92,20 +93,39 @@ class SheetImports {
             } else if (job.dryRun()) {
                 jobs.finish(id, ImportJob.State.VALID, 0, List.of(), note);
             } else {
-                jobs.progress(id, ImportJob.State.IMPORTING, total, total, 0);
-                int[] last = {0};
-                int imported = writer.write(kind, job.communityId(),
-                        parsed.stream().map(p -> p.value().orElseThrow()).toList(), done -> {
-                            if (done - last[0] >= progressEvery || done == total) {
-                                last[0] = done;
-                                jobs.progress(id, ImportJob.State.IMPORTING, total, total, done);
-                            }
-                        });
-                jobs.finish(id, ImportJob.State.SUCCEEDED, imported, List.of(), note);
+                write(kind, job, sheet, parsed, note);
             }
         } catch (RuntimeException e) {
             LOG.warn("import {} of {} failed; nothing was written", id, kind.name(), e);
             jobs.finish(id, ImportJob.State.FAILED, 0, List.of(), "nothing was imported: " + e.getMessage());
+        }
+    }
+
+    private <T> void write(SheetKind<T> kind, ImportJob job, Sheet sheet, List<SheetKind.Parsed<T>> parsed,
+                           String note) {
+        String id = job.id();
+        int total = parsed.size();
+        jobs.progress(id, ImportJob.State.IMPORTING, total, total, 0);
+        int[] last = {0};
+        try {
+            int imported = writer.write(kind, job.communityId(),
+                    parsed.stream().map(p -> p.value().orElseThrow()).toList(), done -> {
+                        if (done - last[0] >= progressEvery || done == total) {
+                            last[0] = done;
+                            jobs.progress(id, ImportJob.State.IMPORTING, total, total, done);
+                        }
+                    });
+            jobs.finish(id, ImportJob.State.SUCCEEDED, imported, List.of(), note);
+        } catch (Refusal e) {
+            if (e.status() != HttpStatus.CONFLICT) {
+                throw e;
+            }
+            // someone registered one of these (another import, another instance) after the lines were
+            // checked: the constraint refused the lot; checking again names the lines
+            List<RowError> now = check(job, sheet, kind.reader(job.communityId(), sheet.header())).stream()
+                    .flatMap(p -> p.errors().stream()).toList();
+            jobs.finish(id, now.isEmpty() ? ImportJob.State.FAILED : ImportJob.State.REJECTED, 0, now,
+                    "nothing was imported: " + e.getMessage());
         }
     }
 

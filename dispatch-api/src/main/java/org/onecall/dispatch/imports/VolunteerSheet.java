@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.IntConsumer;
 import org.onecall.dispatch.team.Teams;
 import org.onecall.dispatch.volunteer.NewVolunteer;
@@ -55,20 +54,13 @@ class VolunteerSheet implements SheetKind<VolunteerSheet.Row> {
     @Override
     public Reader<Row> reader(String communityId, List<String> header) {
         Columns.Layout<VolunteerColumns> layout = Columns.layout(VolunteerColumns.class, header);
-        Set<String> registered = volunteers.phonesIn(communityId);
-        Map<String, Integer> phoneLine = new HashMap<>();
+        Once phones = new Once("volunteer", "phone", volunteers.phonesIn(communityId));
         Map<String, Boolean> teamExists = new HashMap<>();
         return Reader.of(layout, cells -> {
             Row row = parse(cells);
             String phone = Volunteers.phoneDigits(row.volunteer().phone());
             if (phone.length() >= 5) {
-                Integer first = phoneLine.putIfAbsent(phone, cells.line().number());
-                if (first != null) {
-                    cells.error(VolunteerColumns.PHONE, "the phone " + phone + " is also on line " + first);
-                } else if (registered.contains(phone)) {
-                    cells.error(VolunteerColumns.PHONE, "a volunteer with the phone " + phone
-                            + " is already registered");
-                }
+                phones.problem(phone, cells.line().number()).ifPresent(p -> cells.error(VolunteerColumns.PHONE, p));
             }
             for (String team : row.teams()) {
                 if (!teamExists.computeIfAbsent(team, t -> teams.findByName(communityId, t).isPresent())) {

@@ -11,6 +11,8 @@ interface MerchantRepository extends CrudRepository<Merchant, Long> {
 
     List<Merchant> findByCommunityId(String communityId);
 
+    List<String> findNameByCommunityId(String communityId);
+
     @Query("UPDATE merchant SET is_open = :open WHERE id = :id")
     int setOpen(long id, boolean open);
 }

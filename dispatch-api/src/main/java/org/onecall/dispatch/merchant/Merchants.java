@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.onecall.dispatch.community.CommunityRepository;
@@ -17,10 +19,14 @@ import org.onecall.dispatch.outbox.Outbox;
 import org.onecall.events.ResourceEvents.MerchantStateChanged;
 import org.onecall.events.TimeWindow;
 import org.onecall.kit.Refusal;
+import org.onecall.kit.UniqueViolation;
 
 /** Merchants and partner units. Every change publishes the whole state (hours, capacity) for the matcher. */
 @Singleton
 public class Merchants {
+
+    /** The unique constraint on (community_id, name), V7: a second line for the same shop is a mistake. */
+    static final String NAME_ONCE = "merchant_name_once";
 
     private final MerchantRepository merchants;
     private final MerchantOfferingRepository offerings;
@@ -72,8 +78,7 @@ public class Merchants {
         for (int from = 0; from < rows.size(); from += batch) {
             List<NewMerchant> chunk = rows.subList(from, Math.min(rows.size(), from + batch));
             List<Merchant> merchantsNow = new ArrayList<>(chunk.size());
-            merchants.saveAll(chunk.stream().map(r -> newMerchant(communityId, r, now)).toList())
-                    .forEach(merchantsNow::add);
+            saveAll(chunk.stream().map(r -> newMerchant(communityId, r, now)).toList()).forEach(merchantsNow::add);
             List<MerchantOffering> offered = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
                 for (NewMerchant.Offering o : chunk.get(i).offerings()) {
@@ -88,6 +93,21 @@ public class Merchants {
             progress.accept(saved.size());
         }
         return saved;
+    }
+
+    /** The constraint decides, also between two instances registering the same name at once. */
+    private Iterable<Merchant> saveAll(List<Merchant> chunk) {
+        try {
+            return merchants.saveAll(chunk);
+        } catch (RuntimeException e) {
+            if (UniqueViolation.of(e, NAME_ONCE)) {
+                throw Refusal.conflict("name", chunk.size() == 1
+                        ? "a merchant or partner unit named " + chunk.get(0).name() + " is already registered in "
+                        + chunk.get(0).communityId()
+                        : "a name in these rows is already registered in " + chunk.get(0).communityId());
+            }
+            throw e;
+        }
     }
 
     private static Merchant newMerchant(String communityId, NewMerchant r, Instant now) {
@@ -111,6 +131,11 @@ public class Merchants {
 
     public Merchant get(long id) {
         return merchants.findById(id).orElseThrow(() -> Refusal.notFound("merchant", id));
+    }
+
+    /** Names as stored (stripped), for an import's duplicate check. */
+    public Set<String> namesIn(String communityId) {
+        return new HashSet<>(merchants.findNameByCommunityId(communityId));
     }
 
     public List<Merchant> inCommunity(String communityId) {

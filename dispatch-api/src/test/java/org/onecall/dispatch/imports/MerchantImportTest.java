@@ -150,6 +150,20 @@ class MerchantImportTest extends SheetImportTestBase {
         assertEquals(Merchant.Fulfilment.BOTH, saved.get(0).fulfilment());
     }
 
+    @Test
+    void aNameTwiceInTheFileOrAlreadyRegisteredIsReportedOnItsLine() {
+        String community = newCommunity();
+        assertEquals("SUCCEEDED", run("merchants", community, (HEADER + "\n" + line(1) + "\n")
+                .getBytes(StandardCharsets.UTF_8), CSV, false).get("state").asText());
+        String csv = HEADER + "\n" + line(2) + "\n" + line(1) + "\n" + line(3) + "\n" + line(2) + "\n";
+        JsonNode done = run("merchants", community, csv.getBytes(StandardCharsets.UTF_8), CSV, true);
+        assertEquals("REJECTED", done.get("state").asText(), done.toString());
+        Map<Integer, String> byLine = byLine(done);
+        assertEquals(List.of(3, 5), List.copyOf(byLine.keySet()), byLine.toString());
+        assertTrue(byLine.get(3).startsWith("名称") && byLine.get(3).contains("already registered"), byLine.get(3));
+        assertTrue(byLine.get(5).startsWith("名称") && byLine.get(5).contains("also on line 2"), byLine.get(5));
+    }
+
     /** A good line: a pharmacy-grocer open every day, two offerings, capacity varying by line. */
     static String line(int i) {
         return "商户" + i + ",商户,代购药品：常用药；代购代办：日用品," + (13900000000L + i) + ",兴华南里" + i + "号,"
