@@ -117,7 +117,7 @@ abstract class RepositoriesTest extends DispatchTest {
         Volunteer read = volunteers.get(v.id());
         assertSameRecord(v, read);
         assertEquals(List.of("MEALS", "HOME_CARE"), read.skillList());
-        assertEquals("+8613800010002", read.phone());
+        assertEquals("13800010002", read.phone(), "volunteer phones are kept in one form, the 11 digits");
         assertFalse(read.onDuty());
         assertEquals(3, read.maxConcurrentJobs());
         assertEquals(0, read.activeJobs());
