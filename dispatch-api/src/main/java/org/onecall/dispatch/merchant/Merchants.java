@@ -2,15 +2,18 @@ package org.onecall.dispatch.merchant;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
@@ -118,7 +121,7 @@ public class Merchants {
         return new Merchant(null, communityId, r.name().strip(), String.join(",", categories), r.lat(), r.lon(),
                 true, r.dailyCapacity(), now, r.kind(), r.phone() == null ? null : r.phone().replaceAll("[^0-9+]", ""),
                 r.address() == null ? null : r.address().strip(),
-                TimeWindow.formatAll(r.openingHours() == null ? List.of() : r.openingHours()), r.fulfilment());
+                TimeWindow.formatAll(r.openingHours() == null ? List.of() : r.openingHours()), r.fulfilment(), 0, null);
     }
 
     @Transactional
@@ -127,6 +130,34 @@ public class Merchants {
             throw Refusal.notFound("merchant", id);
         }
         return publish(get(id));
+    }
+
+    /**
+     * Counts one job for the merchant today if it is in the community, open now (switch and hours)
+     * and below its daily capacity; returns false otherwise: a result, not an error.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean countJob(long merchantId, String communityId) {
+        Optional<Merchant> m = merchants.findById(merchantId);
+        if (m.isEmpty() || !openNow(m.get())
+                || merchants.countJob(merchantId, communityId, LocalDate.now(clock.withZone(zone))) == 0) {
+            return false;
+        }
+        publish(get(merchantId));
+        return true;
+    }
+
+    /** Gives back a job counted at {@code countedAt} (an offer declined, expired or withdrawn), on that day only. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void uncountJob(long merchantId, Instant countedAt) {
+        if (merchants.uncountJob(merchantId, LocalDate.ofInstant(countedAt, zone)) > 0) {
+            publish(get(merchantId));
+        }
+    }
+
+    /** Jobs counted today, in the community's time zone. */
+    public int jobsToday(Merchant m) {
+        return m.jobsOn(LocalDate.now(clock.withZone(zone)));
     }
 
     public Merchant get(long id) {
@@ -168,7 +199,8 @@ public class Merchants {
 
     MerchantStateChanged state(Merchant m) {
         return new MerchantStateChanged(m.id(), m.communityId(), m.name(), m.categoryList(), m.location(), m.isOpen(),
-                m.dailyCapacity(), m.kind().name(), m.hours(), m.fulfilment().name(), zone.getId());
+                m.dailyCapacity(), m.kind().name(), m.hours(), m.fulfilment().name(), zone.getId(), m.jobsCounted(),
+                m.countedOn());
     }
 
     static List<String> split(String csv) {
