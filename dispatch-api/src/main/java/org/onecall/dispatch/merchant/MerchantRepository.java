@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -13,6 +14,8 @@ interface MerchantRepository extends CrudRepository<Merchant, Long> {
     List<Merchant> findByCommunityId(String communityId);
 
     List<String> findNameByCommunityId(String communityId);
+
+    List<Merchant> findByIdIn(Collection<Long> ids);
 
     @Query("UPDATE merchant SET is_open = :open WHERE id = :id")
     int setOpen(long id, boolean open);

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -167,6 +168,10 @@ public class Merchants {
     /** Names as stored (stripped), for an import's duplicate check. */
     public Set<String> namesIn(String communityId) {
         return new HashSet<>(merchants.findNameByCommunityId(communityId));
+    }
+
+    public List<Merchant> byIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : merchants.findByIdIn(ids);
     }
 
     public List<Merchant> inCommunity(String communityId) {

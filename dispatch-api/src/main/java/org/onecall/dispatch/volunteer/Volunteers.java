@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -160,6 +161,10 @@ public class Volunteers {
     /** For SMS sign-in: the active volunteer registered with this (digits-only) phone. */
     public Optional<Volunteer> findByPhone(String phone) {
         return volunteers.findByPhone(phone).stream().filter(Volunteer::active).findFirst();
+    }
+
+    public List<Volunteer> byIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : volunteers.findByIdIn(ids);
     }
 
     public List<Volunteer> inCommunity(String communityId) {
