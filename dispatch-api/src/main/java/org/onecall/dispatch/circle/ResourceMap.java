@@ -6,7 +6,6 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -47,7 +46,6 @@ class ResourceMap {
 
     private final Volunteers volunteers;
     private final Merchants merchants;
-    private final Clock clock;
     private final String bootstrapServers;
     private final GridBuckets<Volunteer> volunteerCells = new GridBuckets<>();
     private final GridBuckets<Merchant> merchantCells = new GridBuckets<>();
@@ -55,17 +53,17 @@ class ResourceMap {
     private final ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
     private TopicFollower follower;
 
-    ResourceMap(Volunteers volunteers, Merchants merchants, Clock clock,
+    ResourceMap(Volunteers volunteers, Merchants merchants,
                 @Value("${kafka.bootstrap.servers}") String bootstrapServers) {
         this.volunteers = volunteers;
         this.merchants = merchants;
-        this.clock = clock;
         this.bootstrapServers = bootstrapServers;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
-        Instant rebuilding = clock.instant();
+        // the wall clock, not the application's Clock: Kafka stamps records with the producers' wall clocks
+        Instant rebuilding = Instant.now();
         rebuild();
         follower = new TopicFollower(bootstrapServers, Topics.RESOURCES, "dispatch-service-circle",
                 rebuilding.minus(REPLAY), this::reload).start();

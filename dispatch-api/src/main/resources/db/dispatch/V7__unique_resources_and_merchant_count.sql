@@ -1,3 +1,5 @@
+-- The resource lists: one volunteer per phone and one merchant per name in a community, and the merchant's daily count.
+
 -- One volunteer per phone in a community, one merchant or partner unit per name: the database
 -- decides, so two writers at the same moment (two dispatch-api instances, an import and a form)
 -- cannot both register the same one. One dialect for H2 (MODE=PostgreSQL) and PostgreSQL.
@@ -29,3 +31,10 @@ UPDATE merchant SET name = SUBSTRING(name, 1, 170) || ' #dup' || CAST(id AS VARC
     WHERE EXISTS (SELECT 1 FROM merchant o WHERE o.community_id = merchant.community_id
                   AND o.name = merchant.name AND o.id < merchant.id);
 ALTER TABLE merchant ADD CONSTRAINT merchant_name_once UNIQUE (community_id, name);
+
+-- A merchant's daily capacity is counted down: jobs_counted jobs were sent to it on counted_on (a
+-- day in the community's time zone). A count of an earlier day is no count today, so nothing has
+-- to reset it at midnight. An offer names the merchant it sends the volunteer to, if any.
+ALTER TABLE merchant ADD COLUMN jobs_counted INT DEFAULT 0 NOT NULL;
+ALTER TABLE merchant ADD COLUMN counted_on DATE;
+ALTER TABLE offer ADD COLUMN merchant_id BIGINT REFERENCES merchant (id);
