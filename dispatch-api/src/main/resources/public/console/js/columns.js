@@ -1,5 +1,5 @@
 // The spreadsheet columns each import reads, for the import page's reference and template.
-// The volunteer layout mirrors dispatch-api's VolunteerColumns and docs/import.md
+// The layouts mirror dispatch-api's VolunteerColumns and MerchantColumns and docs/import.md
 // (ImportColumnsPageTest fails when the headers or required flags drift apart).
 
 export const COLUMNS = {
@@ -38,6 +38,30 @@ export const COLUMNS = {
       zh: 'YYYY-MM-DD；默认今天', en: 'YYYY-MM-DD; default today' },
     { header: '所属队伍', aliases: ['队伍', 'teams'], required: false, example: '送药队',
       zh: '已经建立的队伍名称，用“、”分隔', en: 'Names of teams that already exist, separated by 、' },
+  ],
+  merchants: [
+    { header: '名称', aliases: ['商户名称', '单位名称', 'name'], required: true, example: '兴华大药房',
+      zh: '最多 200 字；在本社区和本文件内都不能重复', en: 'Up to 200 characters; unique in the community and in the file' },
+    { header: '类型', aliases: ['单位类型', 'kind'], required: false, example: '商户',
+      zh: '商户或共建单位（驻区单位）；默认商户', en: '商户 (merchant, the default) or 共建单位/驻区单位 (partner unit)' },
+    { header: '提供服务', aliases: ['服务内容', '服务类别', 'offerings'], required: true,
+      example: '代购药品：常用药代购，30分钟送达；代购代办：日用品',
+      zh: '按类别写“类别：说明”，多项用“；”或换行分隔；只写类别也可以（用“、”分隔）。类别同志愿者技能，每个类别只写一次',
+      en: 'Per category "类别：说明" (category: what), several separated by ； or line breaks; bare categories separated by 、 also work. Categories as for volunteer skills, each at most once' },
+    { header: '联系电话', aliases: ['电话', '手机号', 'phone'], required: false, example: '010-6920 0001',
+      zh: '电话号码（数字、空格、横线、括号、开头的 +）', en: 'A phone number (digits, spaces, dashes, brackets, a leading +)' },
+    { header: '地址', aliases: ['address'], required: false, example: '兴华南里3号楼底商',
+      zh: '最多 400 字', en: 'Up to 400 characters' },
+    { header: '纬度', aliases: ['lat', 'latitude'], required: true, example: '39.7284',
+      zh: '店铺或单位的纬度（WGS84）', en: 'Latitude of the shop or unit (WGS84)' },
+    { header: '经度', aliases: ['lon', 'longitude'], required: true, example: '116.3412',
+      zh: '店铺或单位的经度（WGS84）', en: 'Longitude of the shop or unit (WGS84)' },
+    { header: '营业时间', aliases: ['开放时间', 'openingHours'], required: false, example: '周一至周五 08:00-21:00；周日 09:00-18:00',
+      zh: '写法同志愿者的“每周可服务时间”；留空表示不限', en: 'As the volunteers\' weekly hours; blank: no weekly limit' },
+    { header: '每日接单量', aliases: ['每日服务量', '日接单量', 'dailyCapacity'], required: false, example: '40',
+      zh: '0 到 100000；0 表示不限；默认 0', en: '0 to 100000 jobs a day; 0 (the default) means no daily limit' },
+    { header: '配送方式', aliases: ['送货方式', 'fulfilment'], required: false, example: '送货上门',
+      zh: '送货上门、到店自取或均可；默认均可', en: '送货上门 (delivery), 到店自取 (pick-up) or 均可 (both, the default)' },
   ],
 };
 

@@ -117,13 +117,17 @@ public final class Api {
         return post("/api/communities/" + community + "/households", body);
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger VOLUNTEER_PHONES =
+            new java.util.concurrent.atomic.AtomicInteger(10000);
+
     public long volunteer(String community) {
         return volunteer(community, true, 2);
     }
 
+    /** A volunteer with a phone of their own: a community registers each phone once. */
     public long volunteer(String community, boolean onDuty, int maxJobs) {
         return post("/api/communities/" + community + "/volunteers", Map.of("name", "李建国",
-                "phone", "138 0001 0001", "skills", List.of("MEDICINE", "ERRANDS"), "lat", LAT + 0.001,
+                "phone", "138 " + String.format("%08d", VOLUNTEER_PHONES.incrementAndGet()), "skills", List.of("MEDICINE", "ERRANDS"), "lat", LAT + 0.001,
                 "lon", LON, "maxConcurrentJobs", maxJobs, "onDuty", onDuty)).expect(201).get("id").asLong();
     }
 

@@ -2,6 +2,7 @@ package org.onecall.events;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -90,12 +91,16 @@ public final class ResourceEvents {
     /**
      * @param kind         MERCHANT or PARTNER_UNIT (共建单位)
      * @param open         the shop's own switch (closed for the holiday, out of stock...)
+     * @param dailyCapacity jobs it takes a day; 0 means no daily limit is counted
      * @param openingHours weekly hours in {@code timeZone}; empty means no weekly limit
      * @param fulfilment   DELIVERY, PICKUP or BOTH
+     * @param jobsCounted  jobs sent to it on {@code countedOn} (a day in {@code timeZone}); a count of
+     *                     an earlier day is no count today, so the count starts again each day by itself
      */
     public record MerchantStateChanged(long merchantId, String communityId, String name, List<String> categories,
                                        Location location, boolean open, int dailyCapacity, String kind,
-                                       List<TimeWindow> openingHours, String fulfilment, String timeZone)
+                                       List<TimeWindow> openingHours, String fulfilment, String timeZone,
+                                       int jobsCounted, LocalDate countedOn)
             implements EventPayload {
         @JsonCreator
         public MerchantStateChanged {
@@ -104,6 +109,15 @@ public final class ResourceEvents {
             openingHours = openingHours == null ? List.of() : List.copyOf(openingHours);
             fulfilment = fulfilment == null ? "BOTH" : fulfilment;
             timeZone = timeZone == null ? DEFAULT_TIME_ZONE : timeZone;
+            jobsCounted = countedOn == null ? 0 : jobsCounted;
+        }
+
+        /** The shape before the daily count: nothing counted yet. */
+        public MerchantStateChanged(long merchantId, String communityId, String name, List<String> categories,
+                                    Location location, boolean open, int dailyCapacity, String kind,
+                                    List<TimeWindow> openingHours, String fulfilment, String timeZone) {
+            this(merchantId, communityId, name, categories, location, open, dailyCapacity, kind, openingHours,
+                    fulfilment, timeZone, 0, null);
         }
 
         /** The schema-version-1 shape: open or not, no hours. */
@@ -117,6 +131,16 @@ public final class ResourceEvents {
         /** Open by its own switch and within its opening hours at {@code at}. */
         public boolean openAt(Instant at) {
             return open && TimeWindow.anyContains(openingHours, LocalDateTime.ofInstant(at, ZoneId.of(timeZone)));
+        }
+
+        /** Jobs counted on the day of {@code at} in the merchant's time zone. */
+        public int jobsOn(Instant at) {
+            return LocalDate.ofInstant(at, ZoneId.of(timeZone)).equals(countedOn) ? jobsCounted : 0;
+        }
+
+        /** Whether {@code more} further jobs on the day of {@code at} would reach past the daily capacity. */
+        public boolean fullAt(Instant at, long more) {
+            return dailyCapacity > 0 && jobsOn(at) + more >= dailyCapacity;
         }
     }
 

@@ -97,6 +97,23 @@ class ResourceAvailabilityTest {
     }
 
     @Test
+    void aMerchantsDailyCountHoldsForItsOwnDayOnly() {
+        var m = new MerchantStateChanged(1, "c", "药房", List.of("MEDICINE"), null, true, 3, "MERCHANT", List.of(),
+                "DELIVERY", "Asia/Shanghai", 2, LocalDate.parse("2026-11-23"));
+        assertEquals(2, m.jobsOn(MONDAY_10_BEIJING));
+        assertFalse(m.fullAt(MONDAY_10_BEIJING, 0));
+        assertTrue(m.fullAt(MONDAY_10_BEIJING, 1), "one more open proposal takes the last job");
+        // 00:30 on Tuesday in Beijing is still Monday in UTC: the merchant's day has turned
+        assertEquals(0, m.jobsOn(Instant.parse("2026-11-23T16:30:00Z")));
+        assertFalse(m.fullAt(Instant.parse("2026-11-23T16:30:00Z"), 1));
+        var unlimited = new MerchantStateChanged(1, "c", "药房", List.of("MEDICINE"), null, true, 0, "MERCHANT",
+                List.of(), "DELIVERY", "Asia/Shanghai", 500, LocalDate.parse("2026-11-23"));
+        assertFalse(unlimited.fullAt(MONDAY_10_BEIJING, 10), "capacity 0: no daily limit");
+        assertEquals(0, new MerchantStateChanged(1, "c", "药房", List.of(), null, true, 10).jobsOn(MONDAY_10_BEIJING),
+                "a record from before the count counts nothing");
+    }
+
+    @Test
     void aMerchantIsOpenBySwitchAndByHours() {
         var hours = TimeWindow.parseAll("周一至周五 09:00-18:00");
         var m = new MerchantStateChanged(1, "c", "药房", List.of("MEDICINE"), null, true, 10, "MERCHANT", hours,

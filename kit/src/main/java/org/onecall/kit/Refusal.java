@@ -41,6 +41,11 @@ public class Refusal extends RuntimeException {
         return new Refusal(HttpStatus.CONFLICT, null, reason);
     }
 
+    /** The value of {@code field} is already taken (a phone registered twice); names the field. */
+    public static Refusal conflict(String field, String reason) {
+        return new Refusal(HttpStatus.CONFLICT, field, reason);
+    }
+
     /** Input that passed the shape checks but fails a rule; names the field. */
     public static Refusal invalid(String field, String reason) {
         return new Refusal(HttpStatus.BAD_REQUEST, field, reason);

@@ -45,6 +45,8 @@ class Matching {
         EventPayload payload = envelope.typedPayload();
         if (payload instanceof NeedEvents.MatchingStarted request) {
             match(envelope.communityId(), request);
+        } else if (payload instanceof NeedEvents.OfferMade o) {
+            index.offered(o.needId());
         } else if (payload instanceof NeedEvents.OfferAccepted a) {
             index.answered(a.needId());
         } else if (payload instanceof NeedEvents.OfferDeclined d) {
@@ -64,7 +66,7 @@ class Matching {
         MatchingStrategy.Decision decision = strategy.decide(communityId, request, index);
         EventPayload answer;
         if (decision instanceof Proposal p) {
-            index.proposed(request.needId(), p.volunteerId());
+            index.proposed(request.needId(), p.volunteerId(), p.merchantId());
             answer = new MatchProposed(request.needId(), request.attempt(), p.volunteerId(), p.merchantId(),
                     p.distanceMeters(), p.rationale());
         } else {

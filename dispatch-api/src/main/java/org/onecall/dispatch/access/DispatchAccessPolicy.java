@@ -87,6 +87,7 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(GET, "/api/communities/{communityId}/agreements", Scope.COMMUNITY, COORDINATOR, OPERATOR),
                 Access.of(GET, "/api/households/{id}/service-circle", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
                 Access.of(POST, "/api/communities/{communityId}/imports/volunteers", Scope.COMMUNITY, COORDINATOR),
+                Access.of(POST, "/api/communities/{communityId}/imports/merchants", Scope.COMMUNITY, COORDINATOR),
                 Access.of(GET, "/api/imports/{id}", Scope.IMPORT, COORDINATOR),
                 Access.of(GET, "/api/communities/{id}/hsds", Scope.COMMUNITY, COORDINATOR, OPERATOR),
                 Access.of(GET, "/api/communities/{communityId}/volunteers", Scope.COMMUNITY, COORDINATOR, OPERATOR),

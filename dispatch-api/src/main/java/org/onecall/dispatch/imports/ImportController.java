@@ -26,12 +26,16 @@ class ImportController {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private final VolunteerImport imports;
+    private final SheetImports imports;
     private final ImportJobs jobs;
+    private final VolunteerSheet volunteers;
+    private final MerchantSheet merchants;
 
-    ImportController(VolunteerImport imports, ImportJobs jobs) {
+    ImportController(SheetImports imports, ImportJobs jobs, VolunteerSheet volunteers, MerchantSheet merchants) {
         this.imports = imports;
         this.jobs = jobs;
+        this.volunteers = volunteers;
+        this.merchants = merchants;
     }
 
     @Introspected
@@ -44,9 +48,21 @@ class ImportController {
     @Consumes({"text/csv", XLSX, "application/octet-stream", "text/plain"})
     HttpResponse<JobView> importVolunteers(@PathVariable String communityId, @Nullable @QueryValue Boolean dryRun,
                                            @Nullable @QueryValue String fileName, @Body byte[] file) {
+        return start(volunteers, communityId, dryRun, fileName, file);
+    }
+
+    /** Merchants and partner units (商户, 共建单位): same request, job and response as volunteers. */
+    @Post("/communities/{communityId}/imports/merchants{?dryRun,fileName}")
+    @Consumes({"text/csv", XLSX, "application/octet-stream", "text/plain"})
+    HttpResponse<JobView> importMerchants(@PathVariable String communityId, @Nullable @QueryValue Boolean dryRun,
+                                          @Nullable @QueryValue String fileName, @Body byte[] file) {
+        return start(merchants, communityId, dryRun, fileName, file);
+    }
+
+    private HttpResponse<JobView> start(SheetKind<?> kind, String communityId, @Nullable Boolean dryRun,
+                                        @Nullable String fileName, byte[] file) {
         String name = fileName == null || fileName.isBlank() ? "upload" : fileName.substring(0, Math.min(200, fileName.length()));
-        ImportJob job = imports.start(communityId, name,
-                file, Boolean.TRUE.equals(dryRun));
+        ImportJob job = imports.start(kind, communityId, name, file, Boolean.TRUE.equals(dryRun));
         return HttpResponse.accepted(URI.create("/api/imports/" + job.id())).body(view(job));
     }
 

@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.onecall.events.Location;
 import org.onecall.events.TimeWindow;
@@ -12,13 +13,15 @@ import org.onecall.events.TimeWindow;
 /**
  * A merchant or partner unit. {@code categories} (comma-separated) is what it provides, each
  * described in {@link MerchantOffering}; {@code openingHours} is {@link TimeWindow#formatAll}'s text
- * (empty: no weekly limit); {@code isOpen} is its own switch on top of the hours.
+ * (empty: no weekly limit); {@code isOpen} is its own switch on top of the hours. {@code jobsCounted}
+ * jobs were sent to it on {@code countedOn}, a day in the community's time zone ({@code dailyCapacity}
+ * 0: no daily limit, the jobs are still counted).
  */
 @MappedEntity("merchant")
 public record Merchant(@Id @GeneratedValue @Nullable Long id, String communityId, String name, String categories,
                        double lat, double lon, boolean isOpen, int dailyCapacity, Instant createdAt,
                        MerchantKind kind, @Nullable String phone, @Nullable String address, String openingHours,
-                       Fulfilment fulfilment) {
+                       Fulfilment fulfilment, int jobsCounted, @Nullable LocalDate countedOn) {
 
     public List<String> categoryList() {
         return Merchants.split(categories);
@@ -26,6 +29,11 @@ public record Merchant(@Id @GeneratedValue @Nullable Long id, String communityId
 
     public List<TimeWindow> hours() {
         return TimeWindow.parseAll(openingHours);
+    }
+
+    /** Jobs sent to it on {@code day}: an earlier day's count is no count today. */
+    public int jobsOn(LocalDate day) {
+        return day.equals(countedOn) ? jobsCounted : 0;
     }
 
     public Location location() {

@@ -1,6 +1,7 @@
 package org.onecall.dispatch.merchant;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -27,9 +28,13 @@ class MerchantController {
         this.merchants = merchants;
     }
 
-    /** A merchant with what it provides and whether it is open right now. */
+    /**
+     * A merchant with what it provides, whether it is open right now, and today's count of jobs sent
+     * to it ({@code remainingToday} is null when {@code dailyCapacity} is 0: no daily limit).
+     */
     @Introspected
-    record MerchantView(Merchant merchant, List<MerchantOffering> offerings, boolean openNow) {
+    record MerchantView(Merchant merchant, List<MerchantOffering> offerings, boolean openNow, int jobsToday,
+                        @Nullable Integer remainingToday) {
     }
 
     @Introspected
@@ -59,6 +64,8 @@ class MerchantController {
     }
 
     private MerchantView view(Merchant m) {
-        return new MerchantView(m, merchants.offeringsOf(m.id()), merchants.openNow(m));
+        int today = merchants.jobsToday(m);
+        return new MerchantView(m, merchants.offeringsOf(m.id()), merchants.openNow(m), today,
+                m.dailyCapacity() == 0 ? null : Math.max(0, m.dailyCapacity() - today));
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.onecall.dispatch.inbox.Inbox;
+import org.onecall.dispatch.merchant.Merchants;
 import org.onecall.dispatch.outbox.Outbox;
 import org.onecall.dispatch.volunteer.Volunteer;
 import org.onecall.dispatch.volunteer.Volunteers;
@@ -35,11 +36,13 @@ class MatchOutcomes {
     private final NeedRepository needs;
     private final Lifecycle lifecycle;
     private final Volunteers volunteers;
+    private final Merchants merchants;
     private final Inbox inbox;
     private final Outbox outbox;
 
-    MatchOutcomes(NeedService service, NeedRepository needs, Lifecycle lifecycle, Volunteers volunteers, Inbox inbox,
-                  Outbox outbox) {
+    MatchOutcomes(NeedService service, NeedRepository needs, Lifecycle lifecycle, Volunteers volunteers,
+                  Merchants merchants, Inbox inbox, Outbox outbox) {
+        this.merchants = merchants;
         this.service = service;
         this.needs = needs;
         this.lifecycle = lifecycle;
@@ -82,9 +85,15 @@ class MatchOutcomes {
             return Outcome.REMATCHING;
         }
         Volunteer v = volunteer.get();
-        Offer offer = service.createOffer(need, v, p.distanceMeters());
+        // the merchant's day may be full by our count (or it closed): the volunteer still goes, buying elsewhere
+        Long merchant = p.merchantId() != null && merchants.countJob(p.merchantId(), need.communityId())
+                ? p.merchantId() : null;
+        Offer offer = service.createOffer(need, v, p.distanceMeters(), merchant);
         lifecycle.move(need, need.withStatus(NeedStatus.OFFERED), "OfferMade", "matcher",
-                "offered to volunteer " + v.id() + " (" + p.distanceMeters() + " m): " + p.rationale());
+                "offered to volunteer " + v.id() + " (" + p.distanceMeters() + " m)"
+                        + (merchant != null ? ", buying at merchant " + merchant
+                        : p.merchantId() != null ? ", not at merchant " + p.merchantId() + " (full today or closed)"
+                        : "") + ": " + p.rationale());
         var view = service.view(offer);
         outbox.needEvent(need.communityId(), new OfferMade(offer.id(), need.id(), v.id(), need.category(),
                 need.urgency().name(), view.approximatePlace(), p.distanceMeters(), offer.expiresAt()));

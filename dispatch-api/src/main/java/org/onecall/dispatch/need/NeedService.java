@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.onecall.dispatch.household.Household;
 import org.onecall.dispatch.household.Households;
+import org.onecall.dispatch.merchant.Merchants;
 import org.onecall.dispatch.outbox.Outbox;
 import org.onecall.dispatch.volunteer.Volunteer;
 import org.onecall.dispatch.volunteer.Volunteers;
@@ -41,10 +42,13 @@ class NeedService {
     private final Duration offerTtl;
     private final CurrentCaller caller;
     private final Audit audit;
+    private final Merchants merchants;
 
     NeedService(NeedRepository needs, OfferRepository offers, NeedHistoryRepository history, Lifecycle lifecycle,
                 Households households, Volunteers volunteers, Outbox outbox, Clock clock,
-                @Value("${onecall.offers.ttl:10m}") Duration offerTtl, CurrentCaller caller, Audit audit) {
+                @Value("${onecall.offers.ttl:10m}") Duration offerTtl, CurrentCaller caller, Audit audit,
+                Merchants merchants) {
+        this.merchants = merchants;
         this.needs = needs;
         this.offers = offers;
         this.history = history;
@@ -113,6 +117,7 @@ class NeedService {
         if (offers.respond(offerId, OfferStatus.DECLINED.name(), clock.instant()) == 0) {
             throw Refusal.conflict("offer " + offerId + " was answered or expired meanwhile");
         }
+        giveBackMerchantJob(offer);
         Need need = get(offer.needId());
         outbox.needEvent(need.communityId(), new OfferDeclined(offerId, need.id(), volunteerId, reason));
         if (need.status() != NeedStatus.OFFERED) {
@@ -127,6 +132,7 @@ class NeedService {
         if (offers.respond(offer.id(), OfferStatus.EXPIRED.name(), clock.instant()) == 0) {
             return false;
         }
+        giveBackMerchantJob(offer);
         Need need = get(offer.needId());
         outbox.needEvent(need.communityId(), new OfferExpired(offer.id(), need.id(), offer.volunteerId()));
         if (need.status() == NeedStatus.OFFERED) {
@@ -186,8 +192,9 @@ class NeedService {
         Long holder = need.volunteerId();
         Need cancelled = lifecycle.move(need, need.withStatus(NeedStatus.CANCELLED), "NeedCancelled", by, reason);
         for (Offer o : offers.findByNeedIdOrderById(needId)) {
-            if (o.status() == OfferStatus.PENDING) {
-                offers.respond(o.id(), OfferStatus.WITHDRAWN.name(), clock.instant());
+            if (o.status() == OfferStatus.PENDING
+                    && offers.respond(o.id(), OfferStatus.WITHDRAWN.name(), clock.instant()) > 0) {
+                giveBackMerchantJob(o);
             }
         }
         if (holder != null && (need.status() == NeedStatus.ASSIGNED || need.status() == NeedStatus.ON_SITE)) {
@@ -226,17 +233,26 @@ class NeedService {
         return matching;
     }
 
-    Offer createOffer(Need need, Volunteer v, int distanceMeters) {
+    /** {@code merchantId}: a merchant whose job for today is already counted, or null. */
+    Offer createOffer(Need need, Volunteer v, int distanceMeters, Long merchantId) {
         var now = clock.instant();
         return offers.save(new Offer(null, need.id(), v.id(), need.matchAttempt(), OfferStatus.PENDING, distanceMeters,
-                now, now.plus(offerTtl), null));
+                now, now.plus(offerTtl), null, merchantId));
+    }
+
+    /** An offer that ends unaccepted frees the merchant's job it counted, on the day it counted it. */
+    private void giveBackMerchantJob(Offer offer) {
+        if (offer.merchantId() != null) {
+            merchants.uncountJob(offer.merchantId(), offer.createdAt());
+        }
     }
 
     Views.OfferView view(Offer o) {
         Need need = get(o.needId());
         Household h = households.get(need.householdId());
         return new Views.OfferView(o.id(), need.id(), o.status(), need.category(), Views.zh(need.category()),
-                need.urgency(), h.building(), o.distanceMeters(), o.createdAt(), o.expiresAt());
+                need.urgency(), h.building(), o.distanceMeters(), o.createdAt(), o.expiresAt(), o.merchantId(),
+                o.merchantId() == null ? null : merchants.get(o.merchantId()).name());
     }
 
     /** Full address and phone: shown only to the holder, and every showing is audited. */

@@ -13,7 +13,7 @@ final class Views {
     /** An offer as the volunteer sees it before accepting: category, approximate place, time; no room, no phone. */
     record OfferView(long offerId, long needId, OfferStatus status, String category, String categoryZh,
                      Urgency urgency, String approximatePlace, int distanceMeters, Instant createdAt,
-                     Instant expiresAt) {
+                     Instant expiresAt, @Nullable Long merchantId, @Nullable String merchantName) {
     }
 
     /** The job as the volunteer holding it sees it: now with the full address and phone. */

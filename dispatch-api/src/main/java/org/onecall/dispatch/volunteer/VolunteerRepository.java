@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -13,6 +14,8 @@ interface VolunteerRepository extends CrudRepository<Volunteer, Long> {
     List<Volunteer> findByCommunityId(String communityId);
 
     List<Volunteer> findByPhone(String phone);
+
+    List<Volunteer> findByIdIn(Collection<Long> ids);
     List<String> findPhoneByCommunityId(String communityId);
 
     /** Conditional, so two accepts racing for the last free slot cannot both win. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,16 +18,22 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.onecall.dispatch.community.CommunityRepository;
+import org.onecall.dispatch.household.PhoneKind;
+import org.onecall.dispatch.household.PhoneNumbers;
 import org.onecall.dispatch.outbox.Outbox;
 import org.onecall.events.Category;
 import org.onecall.events.DatePeriod;
 import org.onecall.events.ResourceEvents.VolunteerStateChanged;
 import org.onecall.events.TimeWindow;
 import org.onecall.kit.Refusal;
+import org.onecall.kit.UniqueViolation;
 
 /** The volunteer list. Every change publishes the volunteer's whole state for the matcher's index. */
 @Singleton
 public class Volunteers {
+
+    /** The unique constraint on (community_id, phone), V7. */
+    static final String PHONE_ONCE = "volunteer_phone_once";
 
     private final VolunteerRepository volunteers;
     private final CommunityRepository communities;
@@ -67,12 +74,30 @@ public class Volunteers {
         for (int from = 0; from < rows.size(); from += batch) {
             List<Volunteer> chunk = rows.subList(from, Math.min(rows.size(), from + batch)).stream()
                     .map(r -> newVolunteer(communityId, r, now, today)).toList();
-            for (Volunteer v : volunteers.saveAll(chunk)) {
+            for (Volunteer v : saveAll(chunk)) {
                 saved.add(publish(v));
             }
             progress.accept(saved.size());
         }
         return saved;
+    }
+
+    /**
+     * The constraint, not a look-up first, decides: it also holds when two instances register the
+     * same phone at the same moment.
+     */
+    private Iterable<Volunteer> saveAll(List<Volunteer> chunk) {
+        try {
+            return volunteers.saveAll(chunk);
+        } catch (RuntimeException e) {
+            if (UniqueViolation.of(e, PHONE_ONCE)) {
+                throw Refusal.conflict("phone", chunk.size() == 1
+                        ? "a volunteer with the phone " + chunk.get(0).phone() + " is already registered in "
+                        + chunk.get(0).communityId()
+                        : "a phone in these rows is already registered in " + chunk.get(0).communityId());
+            }
+            throw e;
+        }
     }
 
     private static Volunteer newVolunteer(String communityId, NewVolunteer r, Instant now, LocalDate today) {
@@ -85,9 +110,19 @@ public class Volunteers {
                 r.joinedOn() == null ? today : r.joinedOn());
     }
 
-    /** Volunteers are looked up and de-duplicated by phone in one form. */
+    /**
+     * Volunteers are looked up (SMS sign-in) and kept unique per community by phone in one form, so
+     * {@code +86 138-0001-0001} and {@code 13800010001} are the same volunteer: a Chinese mobile as
+     * its 11 digits, a landline with its trunk 0 and area code ({@code 01069200004}); anything else
+     * as its digits (and a leading +).
+     */
     public static String phoneDigits(String phone) {
-        return phone.replaceAll("[^0-9+]", "");
+        try {
+            PhoneNumbers.Normalised n = PhoneNumbers.normalise(phone);
+            return n.kind() == PhoneKind.MOBILE ? n.localNumber() : "0" + n.e164().substring(3);
+        } catch (IllegalArgumentException e) {
+            return phone.replaceAll("[^0-9+]", "");
+        }
     }
 
     @Transactional
@@ -126,6 +161,10 @@ public class Volunteers {
     /** For SMS sign-in: the active volunteer registered with this (digits-only) phone. */
     public Optional<Volunteer> findByPhone(String phone) {
         return volunteers.findByPhone(phone).stream().filter(Volunteer::active).findFirst();
+    }
+
+    public List<Volunteer> byIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : volunteers.findByIdIn(ids);
     }
 
     public List<Volunteer> inCommunity(String communityId) {

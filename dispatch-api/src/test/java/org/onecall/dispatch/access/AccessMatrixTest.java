@@ -98,6 +98,7 @@ class AccessMatrixTest extends SecuredApiTest {
             GET  /api/communities/{communityId}/agreements       ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
             GET  /api/households/{id}/service-circle             ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
             POST /api/communities/{communityId}/imports/volunteers ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
+            POST /api/communities/{communityId}/imports/merchants ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
             GET  /api/imports/{id}                               ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
             GET  /api/communities/{id}/hsds                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
             POST /api/needs                                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
@@ -350,7 +351,7 @@ class AccessMatrixTest extends SecuredApiTest {
                     "householdId", side.household, "title", "一台收音机", "publishedBy", "matrix")
                     : Map.of();
         };
-        if (uri.endsWith("/imports/volunteers")) {
+        if (uri.endsWith("/imports/volunteers") || uri.endsWith("/imports/merchants")) {
             // a spreadsheet, not JSON: a JSON body is refused (415) before anyone is asked who they are
             return HttpRequest.POST(uri + "?dryRun=true", "姓名,手机号,技能\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                     .contentType("text/csv");

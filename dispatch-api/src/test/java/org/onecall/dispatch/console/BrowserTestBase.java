@@ -85,4 +85,10 @@ abstract class BrowserTestBase extends ResourceListsTestBase {
         return new org.onecall.dispatch.Db(dataSource).count("SELECT COUNT(*) FROM volunteer WHERE community_id = ?",
                 community);
     }
+
+    /** The community's merchant and partner-unit rows as committed in the database. */
+    long merchantRows(String community) {
+        return new org.onecall.dispatch.Db(dataSource).count("SELECT COUNT(*) FROM merchant WHERE community_id = ?",
+                community);
+    }
 }

@@ -91,6 +91,32 @@ class ImportPageTest extends BrowserTestBase {
     }
 
     @Test
+    void aMerchantListIsImportedThroughTheSamePage() throws IOException {
+        int n = 400;
+        StringBuilder csv = new StringBuilder("名称,类型,提供服务,联系电话,地址,纬度,经度,营业时间,每日接单量,配送方式\n");
+        for (int i = 0; i < n; i++) {
+            csv.append(String.join(",", "商户" + i, i % 5 == 0 ? "共建单位" : "商户",
+                    "\"代购药品：常用药；代购代办：日用品\"", "010-6920 " + String.format(Locale.ROOT, "%04d", i),
+                    "兴华南里" + i + "号", "39.7284", "116.3412", "每天 08:00-20:00", "40", "送货上门")).append('\n');
+        }
+        Path file = write("商户名录.csv", csv.toString());
+        long before = merchantRows(community);
+
+        browser.go("/console/import.html");
+        browser.visible("#import-form");
+        browser.choose("#community", community);
+        browser.choose("#kind", "merchants");
+        assertTrue(String.valueOf(browser.js("return document.getElementById('columns-body').textContent"))
+                        .contains("每日接单量"),
+                "the merchant column reference is shown");
+        browser.find("#file").sendKeys(file.toString());
+        browser.click("#start");
+        awaitState("SUCCEEDED");
+        assertEquals("已写入 400 / 400 行", browser.find("#job-counts").getText());
+        assertEquals(before + n, merchantRows(community), "every line is in the database");
+    }
+
+    @Test
     void aFileOfBadLinesShowsEveryLineWithItsColumnAndReasonAndImportsNothing() throws IOException {
         long before = volunteerRows(community);
         openImportPage();

@@ -12,65 +12,30 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
-import org.awaitility.Awaitility;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
-import org.onecall.dispatch.ResourceListsTestBase;
-import org.onecall.events.EventJson;
 import org.onecall.events.ResourceEvents.VolunteerStateChanged;
-import org.onecall.events.Topics;
-import org.onecall.testsupport.TopicProbe;
 
 /** Volunteer sheets in CSV and XLSX: a dry run, all or nothing, every bad line reported, progress while it runs. */
-class VolunteerImportTest extends ResourceListsTestBase {
+class VolunteerImportTest extends SheetImportTestBase {
 
     static final String HEADER = "姓名,手机号,类型,技能,所属网格,纬度,经度,每周可服务时间,最多同时任务,语言方言,请假时段,在岗,状态,加入日期,备注";
-    private static final MediaType CSV = MediaType.of("text/csv");
-    private static final MediaType XLSX = MediaType.of(ImportController.XLSX);
 
     @Test
-    void tenThousandLinesImportInOneGoWithProgressAndEveryStatePublished() throws Exception {
+    void tenThousandLinesImportInOneGoWithProgressAndEveryStatePublished() {
         String community = newCommunity();
         int n = 10_000;
-        StringBuilder csv = new StringBuilder(HEADER).append('\n');
-        for (int i = 0; i < n; i++) {
-            csv.append(line(i)).append('\n');
-        }
-        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
-
-        long started = System.nanoTime();
-        JsonNode job = post(community, file, CSV, false);
-        List<Integer> progress = new ArrayList<>();
-        JsonNode done = awaitFinished(job.get("id").asText(), progress, Duration.ofMinutes(3));
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "IMPORT-SPEED %d rows in %.2f s = %.0f rows/s (%d bytes)%n", n, seconds,
-                n / seconds, file.length);
-
-        assertEquals("SUCCEEDED", done.get("state").asText(), done.toString());
-        assertEquals(n, done.get("totalRows").asInt());
-        assertEquals(n, done.get("importedRows").asInt());
-        assertEquals(0, done.get("errorCount").asInt());
-        assertTrue(done.get("message").asText().contains("备注"), "the ignored column is named: " + done);
+        importMany("volunteers", community, HEADER, VolunteerImportTest::line, n);
         assertEquals(n, get("/api/communities/" + community + "/volunteers").size());
-        assertTrue(progress.stream().anyMatch(p -> p > 0 && p < 2 * n), "progress seen while running: " + progress);
 
         // every imported volunteer's state reaches the compacted topic, with the sheet's calendar
-        try (TopicProbe resources = TopicProbe.open(Topics.RESOURCES)) {
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    resources.values().stream().filter(v -> v.contains("\"communityId\":\"" + community + "\""))
-                            .count() >= n);
-            VolunteerStateChanged some = resources.values().stream()
-                    .filter(v -> v.contains("\"communityId\":\"" + community + "\""))
-                    .map(v -> (VolunteerStateChanged) EventJson.read(v).typedPayload())
-                    .filter(v -> v.displayName().startsWith("志")).findFirst().orElseThrow();
-            assertEquals(5, some.availability().size(), "周一至周五 08:00-12:00");
-            assertEquals(1, some.leave().size());
-        }
+        VolunteerStateChanged some = publishedStates(community, n).stream().map(p -> (VolunteerStateChanged) p)
+                .filter(v -> v.displayName().startsWith("志")).findFirst().orElseThrow();
+        assertEquals(5, some.availability().size(), "周一至周五 08:00-12:00");
+        assertEquals(1, some.leave().size());
     }
 
     @Test
@@ -93,11 +58,7 @@ class VolunteerImportTest extends ResourceListsTestBase {
 
         assertEquals("REJECTED", done.get("state").asText(), done.toString());
         assertEquals(0, done.get("importedRows").asInt());
-        Map<Integer, String> byLine = new java.util.TreeMap<>();
-        for (JsonNode e : done.get("errors")) {
-            byLine.merge(e.get("line").asInt(), e.get("column").asText() + ": " + e.get("reason").asText(),
-                    (a, b) -> a + " | " + b);
-        }
+        Map<Integer, String> byLine = byLine(done);
         assertEquals(List.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 12), List.copyOf(byLine.keySet()), byLine.toString());
         assertTrue(byLine.get(3).startsWith("姓名"), byLine.get(3));
         assertTrue(byLine.get(4).startsWith("手机号") && byLine.get(4).contains("phone"), byLine.get(4));
@@ -210,18 +171,7 @@ class VolunteerImportTest extends ResourceListsTestBase {
     }
 
     private JsonNode post(String community, byte[] file, MediaType type, boolean dryRun) {
-        return send(upload("/api/communities/" + community + "/imports/volunteers?fileName=v.csv&dryRun=" + dryRun,
-                file, type));
-    }
-
-    private JsonNode awaitFinished(String jobId, List<Integer> progress, Duration atMost) {
-        AtomicInteger polls = new AtomicInteger();
-        return Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> {
-            polls.incrementAndGet();
-            JsonNode j = get("/api/imports/" + jobId);
-            progress.add(j.get("processedRows").asInt() + j.get("importedRows").asInt());
-            return j;
-        }, j -> j.get("finished").asBoolean());
+        return post("volunteers", community, file, type, dryRun);
     }
 
     /** A good line: a retired member in one of ten grids, weekday mornings, one week's leave next winter. */

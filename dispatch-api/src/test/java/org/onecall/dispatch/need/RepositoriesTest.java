@@ -117,7 +117,7 @@ abstract class RepositoriesTest extends DispatchTest {
         Volunteer read = volunteers.get(v.id());
         assertSameRecord(v, read);
         assertEquals(List.of("MEALS", "HOME_CARE"), read.skillList());
-        assertEquals("+8613800010002", read.phone());
+        assertEquals("13800010002", read.phone(), "volunteer phones are kept in one form, the 11 digits");
         assertFalse(read.onDuty());
         assertEquals(3, read.maxConcurrentJobs());
         assertEquals(0, read.activeJobs());
@@ -152,7 +152,7 @@ abstract class RepositoriesTest extends DispatchTest {
 
         long volunteer = api.volunteer(h.communityId());
         Offer offer = offers.save(new Offer(null, need.id(), volunteer, 1, OfferStatus.PENDING, 320, T0,
-                T0.plus(10, ChronoUnit.MINUTES), null));
+                T0.plus(10, ChronoUnit.MINUTES), null, null));
         assertEquals(offer, offers.findById(offer.id()).orElseThrow());
         assertEquals(List.of(offer), offers.findByNeedIdOrderById(need.id()));
         assertEquals(List.of(offer), offers.findByVolunteerIdAndStatusOrderByIdDesc(volunteer, OfferStatus.PENDING));
@@ -216,7 +216,7 @@ abstract class RepositoriesTest extends DispatchTest {
         Need need = needs.save(need(household(), NeedStatus.OFFERED, T0));
         long volunteer = api.volunteer(need.communityId());
         Offer offer = offers.save(new Offer(null, need.id(), volunteer, 1, OfferStatus.PENDING, 100, T0,
-                T0.plusSeconds(600), null));
+                T0.plusSeconds(600), null, null));
 
         assertEquals(1, offers.respond(offer.id(), "ACCEPTED", T0.plusSeconds(5)));
         assertEquals(0, offers.respond(offer.id(), "EXPIRED", T0.plusSeconds(700)));

@@ -21,7 +21,8 @@ import org.onecall.matcher.index.ResourceIndex;
  * The simple rule: the nearest volunteer who has the skill, is active, on duty, not on leave,
  * within their weekly hours, has a free slot (counting proposals still open) and has not already
  * turned this need down. For categories where goods are bought, the nearest merchant offering the
- * category and open right now is named too. "Now" is the matching time: needs carry no
+ * category, open right now and below its daily capacity (jobs counted today by dispatch-api plus
+ * proposals of ours not yet made into offers) is named too. "Now" is the matching time: needs carry no
  * appointment time yet (预约 is another issue), and when they do it replaces {@code clock.instant()}.
  */
 @Singleton
@@ -104,8 +105,10 @@ class NearestAvailable implements MatchingStrategy {
         if (!buysGoods) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
         return index.merchants(communityId).stream()
-                .filter(m -> m.categories().contains(request.category()) && m.openAt(clock.instant()))
+                .filter(m -> m.categories().contains(request.category()) && m.openAt(now)
+                        && !m.fullAt(now, index.openMerchantProposals(m.merchantId(), request.needId())))
                 .min(Comparator.comparingDouble(m -> m.location().metresTo(request.location())));
     }
 }

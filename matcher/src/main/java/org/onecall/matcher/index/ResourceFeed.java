@@ -6,22 +6,14 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.onecall.events.EventJson;
 import org.onecall.events.EventPayload;
 import org.onecall.events.ResourceEvents.MerchantStateChanged;
 import org.onecall.events.ResourceEvents.VolunteerStateChanged;
 import org.onecall.events.Topics;
 import org.onecall.kit.KafkaClients;
+import org.onecall.kit.TopicFollower;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,71 +28,41 @@ public class ResourceFeed {
     private static final Logger LOG = LoggerFactory.getLogger(ResourceFeed.class);
 
     private final ResourceIndex index;
-    private final KafkaClients clients;
-    private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private volatile KafkaConsumer<String, String> consumer;
-    private volatile boolean running;
-    private Thread thread;
+    private final TopicFollower follower;
+    private volatile boolean announced;
 
     ResourceFeed(ResourceIndex index, KafkaClients clients) {
         this.index = index;
-        this.clients = clients;
+        // bootstrap servers and the matcher's sign-in, as its listeners have them
+        this.follower = new TopicFollower(clients.properties(), Topics.RESOURCES, "matcher-resource-feed", null,
+                this::apply);
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
-        running = true;
-        thread = new Thread(this::run, "matcher-resource-feed");
-        thread.setDaemon(true);
-        thread.start();
+        follower.start();
     }
 
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return follower.awaitCaughtUp(timeout);
     }
 
     public boolean isCaughtUp() {
-        return caughtUp.getCount() == 0;
+        return follower.isCaughtUp();
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        if (thread != null) {
-            thread.join(5_000);
-        }
+        follower.close();
     }
 
-    private void run() {
-        while (running) {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props())) {
-                consumer = c;
-                List<TopicPartition> partitions = c.partitionsFor(Topics.RESOURCES, Duration.ofSeconds(30)).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                c.assign(partitions);
-                c.seekToBeginning(partitions);
-                Map<TopicPartition, Long> end = c.endOffsets(partitions);
-                while (running) {
-                    for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                        apply(r);
-                    }
-                    if (caughtUp.getCount() > 0 && end.entrySet().stream()
-                            .allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
-                        LOG.info("resource index rebuilt: {} volunteers", index.volunteerCount());
-                        caughtUp.countDown();
-                    }
-                }
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (running) {
-                    LOG.warn("resource feed failed, reconnecting: {}", e.toString());
-                }
-            }
+    private void apply(List<ConsumerRecord<String, String>> records) {
+        for (ConsumerRecord<String, String> r : records) {
+            apply(r);
+        }
+        if (!announced && follower.isCaughtUp()) {
+            announced = true;
+            LOG.info("resource index rebuilt: {} volunteers", index.volunteerCount());
         }
     }
 
@@ -119,15 +81,5 @@ public class ResourceFeed {
             // a compacted topic is state, not a queue: skipping one bad record keeps the rest usable
             LOG.warn("skipping unreadable resource record {}@{}: {}", r.key(), r.offset(), e.getMessage());
         }
-    }
-
-    private Properties props() {
-        // bootstrap servers and the matcher's sign-in, as its listener has them
-        Properties p = clients.properties();
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "matcher-resources-" + ProcessHandle.current().pid());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return p;
     }
 }

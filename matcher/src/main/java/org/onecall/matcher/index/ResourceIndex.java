@@ -20,6 +20,11 @@ public class ResourceIndex {
     private final Map<String, Map<Long, MerchantStateChanged>> merchants = new ConcurrentHashMap<>();
     /** needId -> volunteerId proposed and not yet accepted, declined or expired. */
     private final Map<Long, Long> proposals = new ConcurrentHashMap<>();
+    /**
+     * needId -> merchantId proposed and not yet turned into an offer: once dispatch-api makes the
+     * offer it counts the job in the merchant's state, which reaches us on the resources topic.
+     */
+    private final Map<Long, Long> merchantProposals = new ConcurrentHashMap<>();
 
     public void put(VolunteerStateChanged v) {
         volunteers.computeIfAbsent(v.communityId(), c -> new ConcurrentHashMap<>()).put(v.volunteerId(), v);
@@ -45,8 +50,27 @@ public class ResourceIndex {
         proposals.put(needId, volunteerId);
     }
 
+    public void proposed(long needId, long volunteerId, Long merchantId) {
+        proposed(needId, volunteerId);
+        if (merchantId != null) {
+            merchantProposals.put(needId, merchantId);
+        }
+    }
+
     public void answered(long needId) {
         proposals.remove(needId);
+        merchantProposals.remove(needId);
+    }
+
+    /** dispatch-api made the offer: a merchant it names is now in the merchant's own count. */
+    public void offered(long needId) {
+        merchantProposals.remove(needId);
+    }
+
+    /** Proposals naming this merchant not yet made into offers, not counting the one for {@code exceptNeedId}. */
+    public long openMerchantProposals(long merchantId, long exceptNeedId) {
+        return merchantProposals.entrySet().stream()
+                .filter(e -> e.getValue() == merchantId && e.getKey() != exceptNeedId).count();
     }
 
     /** Proposals still open for this volunteer, not counting the one for {@code exceptNeedId}. */

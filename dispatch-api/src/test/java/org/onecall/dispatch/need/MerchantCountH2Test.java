@@ -1,0 +1,12 @@
+package org.onecall.dispatch.need;
+
+import java.util.Map;
+import org.onecall.dispatch.Databases;
+
+class MerchantCountH2Test extends MerchantCountTest {
+
+    @Override
+    protected Map<String, String> database() {
+        return Databases.h2(getClass());
+    }
+}
