@@ -151,14 +151,16 @@ abstract class RepositoriesTest extends DispatchTest {
         assertEquals(List.of(first, second), history.findByNeedIdOrderById(need.id()));
 
         long volunteer = api.volunteer(h.communityId());
-        Offer offer = offers.save(new Offer(null, need.id(), volunteer, 1, OfferStatus.PENDING, 320, T0,
-                T0.plus(10, ChronoUnit.MINUTES), null, null));
+        // made tomorrow: the running expiry job (real clock) must not expire it while the test reads it back
+        Instant made = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
+        Offer offer = offers.save(new Offer(null, need.id(), volunteer, 1, OfferStatus.PENDING, 320, made,
+                made.plus(10, ChronoUnit.MINUTES), null, null));
         assertEquals(offer, offers.findById(offer.id()).orElseThrow());
         assertEquals(List.of(offer), offers.findByNeedIdOrderById(need.id()));
         assertEquals(List.of(offer), offers.findByVolunteerIdAndStatusOrderByIdDesc(volunteer, OfferStatus.PENDING));
         assertEquals(List.of(), offers.findByVolunteerIdAndStatusOrderByIdDesc(volunteer, OfferStatus.ACCEPTED));
-        assertTrue(offers.findDue(T0.plus(11, ChronoUnit.MINUTES)).contains(offer));
-        assertFalse(offers.findDue(T0.plus(9, ChronoUnit.MINUTES)).contains(offer));
+        assertTrue(offers.findDue(made.plus(11, ChronoUnit.MINUTES)).contains(offer));
+        assertFalse(offers.findDue(made.plus(9, ChronoUnit.MINUTES)).contains(offer));
     }
 
     @Test
