@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Which service may read and write which topic, and in which consumer groups: the broker's ACLs
  * are made from this table (the embedded broker of standalone and the tests, and
- * docker/kafka/create-topics.sh through docker/compose.yml, checked by ComposeSettingsTest). Each
+ * docker/kafka/kafka-init.sh through docker/compose.yml, checked by ComposeSettingsTest). Each
  * service signs in to Kafka as its own principal, {@code User:<name>}; whatever is not listed
  * here is refused, so a service that could be taken over still cannot forge another's events
  * (the matcher cannot raise a need, the notifier cannot propose a match).
