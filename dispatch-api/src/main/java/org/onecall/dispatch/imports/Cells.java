@@ -2,11 +2,23 @@ package org.onecall.dispatch.imports;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +29,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.onecall.events.Category;
+import org.onecall.events.DatePeriod;
+import org.onecall.events.TimeWindow;
 
 /**
  * Reads one line's cells by column, collecting each column's problem instead of stopping at the
@@ -58,20 +72,27 @@ record Cells<C extends Enum<C> & Columns.Column>(Sheet.Line line, Columns.Layout
         }
         try {
             return parser.apply(t);
+        } catch (Reason.Bad e) {
+            error(column, e.reason());
         } catch (IllegalArgumentException e) {
-            error(column, e.getMessage());
-            return blank;
+            // a parser that does not say why in a code: its own words, in English
+            error(column, Reason.of(ReasonCode.INVALID, "detail", String.valueOf(e.getMessage())));
         }
+        return blank;
     }
 
-    void error(C column, String reason) {
-        errors.add(new RowError(line.number(), column.header(), reason));
+    void error(C column, Reason why) {
+        errors.add(RowError.of(line.number(), column.header(), why));
+    }
+
+    void error(C column, ReasonCode code, Object... namesAndValues) {
+        error(column, Reason.of(code, namesAndValues));
     }
 
     /** An empty required cell, unless it is already reported. */
     void required(C column) {
         if (text(column).isEmpty()) {
-            error(column, "is empty");
+            error(column, ReasonCode.EMPTY);
         }
     }
 
@@ -87,11 +108,42 @@ record Cells<C extends Enum<C> & Columns.Column>(Sheet.Line line, Columns.Layout
             C column = fieldToColumn.get(field);
             String header = column == null ? field : column.header();
             if (reported.add(header)) {
-                errors.add(new RowError(line.number(), header, violation.getMessage()));
+                errors.add(RowError.of(line.number(), header, reason(field, violation)));
             }
         }
         errors.sort(Comparator.comparingInt(e -> order(e.column())));
         return List.copyOf(errors);
+    }
+
+    /** A rule of the API's records by its annotation, so it can be said in either language. */
+    static Reason reason(String field, ConstraintViolation<?> violation) {
+        Annotation rule = violation.getConstraintDescriptor().getAnnotation();
+        if (rule instanceof NotBlank || rule instanceof NotNull || rule instanceof NotEmpty) {
+            return Reason.of(ReasonCode.EMPTY);
+        }
+        if (rule instanceof Size size) {
+            return Reason.of(violation.getInvalidValue() instanceof Collection<?> ? ReasonCode.TOO_MANY
+                    : ReasonCode.TOO_LONG, "max", size.max());
+        }
+        if (rule instanceof Min min) {
+            return Reason.of(ReasonCode.TOO_SMALL, "min", min.value());
+        }
+        if (rule instanceof DecimalMin min) {
+            return Reason.of(ReasonCode.TOO_SMALL, "min", min.value());
+        }
+        if (rule instanceof Max max) {
+            return Reason.of(ReasonCode.TOO_LARGE, "max", max.value());
+        }
+        if (rule instanceof DecimalMax max) {
+            return Reason.of(ReasonCode.TOO_LARGE, "max", max.value());
+        }
+        if (rule instanceof PastOrPresent) {
+            return Reason.of(ReasonCode.IN_FUTURE);
+        }
+        if (rule instanceof Pattern && field.equals("phone")) {
+            return Reason.of(ReasonCode.NOT_A_PHONE);
+        }
+        return Reason.of(ReasonCode.INVALID, "detail", violation.getMessage());
     }
 
     private int order(String header) {
@@ -110,7 +162,7 @@ record Cells<C extends Enum<C> & Columns.Column>(Sheet.Line line, Columns.Layout
     static Category category(String name) {
         Category c = CATEGORIES.getOrDefault(name.strip(), CATEGORIES.get(name.strip().toUpperCase(Locale.ROOT)));
         if (c == null) {
-            throw new IllegalArgumentException("\"" + name + "\" is not a known category (e.g. 送餐, 代购药品, 维修, 陪诊)");
+            throw new Reason.Bad(ReasonCode.UNKNOWN_CATEGORY, "value", name);
         }
         return c;
     }
@@ -123,7 +175,7 @@ record Cells<C extends Enum<C> & Columns.Column>(Sheet.Line line, Columns.Layout
         try {
             return new BigDecimal(text.strip()).doubleValue();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a number");
+            throw new Reason.Bad(ReasonCode.NOT_A_NUMBER, "value", text);
         }
     }
 
@@ -135,7 +187,7 @@ record Cells<C extends Enum<C> & Columns.Column>(Sheet.Line line, Columns.Layout
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "是", "在岗", "y", "yes", "true", "1" -> true;
             case "否", "离岗", "n", "no", "false", "0" -> false;
-            default -> throw new IllegalArgumentException("\"" + text + "\" is not 是 or 否");
+            default -> throw new Reason.Bad(ReasonCode.NOT_YES_NO, "value", text);
         };
     }
 
@@ -152,7 +204,52 @@ record Cells<C extends Enum<C> & Columns.Column>(Sheet.Line line, Columns.Layout
             }
             return LocalDate.parse(t);
         } catch (NumberFormatException | DateTimeException e) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a date YYYY-MM-DD");
+            throw new Reason.Bad(ReasonCode.NOT_A_DATE, "value", text);
+        }
+    }
+
+    /**
+     * Weekly hours as {@link TimeWindow#parseAll} reads them, item by item, so the item it cannot
+     * read is the one named.
+     */
+    static List<TimeWindow> hours(String text) {
+        List<TimeWindow> out = new ArrayList<>();
+        for (String item : items(text)) {
+            try {
+                out.addAll(TimeWindow.parseAll(item));
+            } catch (IllegalArgumentException e) {
+                throw new Reason.Bad(ReasonCode.NOT_WEEKLY_HOURS, "value", item);
+            }
+        }
+        return out;
+    }
+
+    /** Periods of leave as {@link DatePeriod#parseAll} reads them, item by item. */
+    static List<DatePeriod> periods(String text) {
+        List<DatePeriod> out = new ArrayList<>();
+        for (String item : items(text)) {
+            try {
+                out.addAll(DatePeriod.parseAll(item));
+            } catch (IllegalArgumentException e) {
+                throw new Reason.Bad(backwards(item) ? ReasonCode.PERIOD_ENDS_BEFORE_START : ReasonCode.NOT_A_PERIOD,
+                        "value", item);
+            }
+        }
+        return out;
+    }
+
+    /** The separators both parsers split items on. */
+    private static List<String> items(String text) {
+        return Arrays.stream(text.split("[;；,，、\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Two days that read, the second before the first (DatePeriod refuses that in English only). */
+    private static boolean backwards(String item) {
+        String[] ends = item.split("\\s*(~|～|/|至|到)\\s*");
+        try {
+            return ends.length == 2 && LocalDate.parse(ends[1].strip()).isBefore(LocalDate.parse(ends[0].strip()));
+        } catch (DateTimeException e) {
+            return false;
         }
     }
 }

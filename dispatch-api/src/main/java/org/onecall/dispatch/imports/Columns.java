@@ -70,12 +70,12 @@ final class Columns {
             if (c.isEmpty()) {
                 ignored.add(h);
             } else if (index.putIfAbsent(c.get(), i) != null) {
-                errors.add(new RowError(1, h, "the column " + c.get().header() + " appears twice"));
+                errors.add(RowError.of(1, h, Reason.of(ReasonCode.DUPLICATE_COLUMN, "column", c.get().header())));
             }
         }
         for (C c : columns.getEnumConstants()) {
             if (c.required() && !index.containsKey(c)) {
-                errors.add(new RowError(1, c.header(), "the required column " + c.header() + " is missing"));
+                errors.add(RowError.of(1, c.header(), Reason.of(ReasonCode.MISSING_COLUMN, "column", c.header())));
             }
         }
         return new Layout<>(columns, index, errors, ignored);

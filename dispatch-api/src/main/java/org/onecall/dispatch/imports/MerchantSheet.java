@@ -45,7 +45,7 @@ class MerchantSheet implements SheetKind<NewMerchant> {
     @Override
     public Reader<NewMerchant> reader(String communityId, List<String> header) {
         Columns.Layout<MerchantColumns> layout = Columns.layout(MerchantColumns.class, header);
-        Once names = new Once("merchant or partner unit", "name", merchants.namesIn(communityId));
+        Once names = new Once(merchants.namesIn(communityId));
         return Reader.of(layout, cells -> {
             NewMerchant m = parse(cells);
             if (!m.name().isBlank()) {
@@ -64,13 +64,13 @@ class MerchantSheet implements SheetKind<NewMerchant> {
         List<NewMerchant.Offering> offerings = cells.parse(MerchantColumns.OFFERINGS, MerchantSheet::offerings,
                 List.of());
         if (cells.text(MerchantColumns.OFFERINGS).isEmpty()) {
-            cells.error(MerchantColumns.OFFERINGS, "is empty: name at least one category, e.g. 代购药品：常用药，30分钟送达");
+            cells.error(MerchantColumns.OFFERINGS, ReasonCode.OFFERINGS_EMPTY);
         }
         Double lat = cells.parse(MerchantColumns.LAT, Cells::number, null);
         Double lon = cells.parse(MerchantColumns.LON, Cells::number, null);
         cells.required(MerchantColumns.LAT);
         cells.required(MerchantColumns.LON);
-        List<TimeWindow> hours = cells.parse(MerchantColumns.HOURS, TimeWindow::parseAll, List.of());
+        List<TimeWindow> hours = cells.parse(MerchantColumns.HOURS, Cells::hours, List.of());
         Integer capacity = cells.parse(MerchantColumns.CAPACITY, Cells::whole, 0);
         Merchant.Fulfilment fulfilment = cells.parse(MerchantColumns.FULFILMENT, MerchantSheet::fulfilment,
                 Merchant.Fulfilment.BOTH);
@@ -84,7 +84,7 @@ class MerchantSheet implements SheetKind<NewMerchant> {
         return switch (text.strip().toUpperCase(Locale.ROOT)) {
             case "商户", "商家", "店铺", "MERCHANT" -> Merchant.MerchantKind.MERCHANT;
             case "共建单位", "驻区单位", "单位", "PARTNER_UNIT" -> Merchant.MerchantKind.PARTNER_UNIT;
-            default -> throw new IllegalArgumentException("\"" + text + "\" is not 商户 or 共建单位 (驻区单位)");
+            default -> throw new Reason.Bad(ReasonCode.UNKNOWN_MERCHANT_KIND, "value", text);
         };
     }
 
@@ -93,7 +93,7 @@ class MerchantSheet implements SheetKind<NewMerchant> {
             case "送货上门", "配送", "送货", "上门", "DELIVERY" -> Merchant.Fulfilment.DELIVERY;
             case "到店自取", "自取", "自提", "到店", "PICKUP" -> Merchant.Fulfilment.PICKUP;
             case "均可", "都可以", "送货或自取", "配送或自取", "BOTH" -> Merchant.Fulfilment.BOTH;
-            default -> throw new IllegalArgumentException("\"" + text + "\" is not 送货上门, 到店自取 or 均可");
+            default -> throw new Reason.Bad(ReasonCode.UNKNOWN_FULFILMENT, "value", text);
         };
     }
 
@@ -117,12 +117,10 @@ class MerchantSheet implements SheetKind<NewMerchant> {
                     t.substring(colon + 1).strip()));
             for (NewMerchant.Offering o : here) {
                 if (!seen.add(o.category())) {
-                    throw new IllegalArgumentException(o.category().zh() + " is named twice: each category may be"
-                            + " offered once");
+                    throw new Reason.Bad(ReasonCode.CATEGORY_TWICE, "category", o.category().zh());
                 }
                 if (o.description().isEmpty()) {
-                    throw new IllegalArgumentException("nothing is written after " + o.category().zh()
-                            + "：, e.g. " + o.category().zh() + "：常用药代购，30分钟送达");
+                    throw new Reason.Bad(ReasonCode.NO_DESCRIPTION, "category", o.category().zh());
                 }
                 out.add(o);
             }

@@ -11,26 +11,22 @@ import java.util.Set;
  */
 final class Once {
 
-    private final String noun;
-    private final String field;
     private final Set<String> registered;
     private final Map<String, Integer> firstLine = new HashMap<>();
 
     /** @param registered the values the community already has, in the stored form */
-    Once(String noun, String field, Set<String> registered) {
-        this.noun = noun;
-        this.field = field;
+    Once(Set<String> registered) {
         this.registered = registered;
     }
 
     /** Why {@code value} (in the stored form) on {@code line} is a duplicate, or empty when it is new. */
-    Optional<String> problem(String value, int line) {
+    Optional<Reason> problem(String value, int line) {
         Integer first = firstLine.putIfAbsent(value, line);
         if (first != null) {
-            return Optional.of("the " + field + " " + value + " is also on line " + first);
+            return Optional.of(Reason.of(ReasonCode.DUPLICATE_IN_FILE, "value", value, "line", first));
         }
         if (registered.contains(value)) {
-            return Optional.of("a " + noun + " with the " + field + " " + value + " is already registered");
+            return Optional.of(Reason.of(ReasonCode.ALREADY_EXISTS, "value", value));
         }
         return Optional.empty();
     }

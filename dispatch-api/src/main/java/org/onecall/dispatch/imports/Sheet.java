@@ -32,10 +32,25 @@ record Sheet(List<String> header, List<Line> lines) {
         }
     }
 
-    static Sheet read(byte[] data) throws IOException {
+    /** A file that cannot be read as a sheet at all, and why. */
+    static final class Unreadable extends IOException {
+
+        private final Reason reason;
+
+        Unreadable(Reason reason, Throwable cause) {
+            super(reason.render(Language.EN), cause);
+            this.reason = reason;
+        }
+
+        Reason reason() {
+            return reason;
+        }
+    }
+
+    static Sheet read(byte[] data) throws Unreadable {
         List<Line> all = ReadableWorkbook.isOOXMLZipHeader(data) ? xlsx(data) : csv(text(data));
         if (all.isEmpty()) {
-            throw new IOException("the file is empty: the first line must be the column headers");
+            throw new Unreadable(Reason.of(ReasonCode.FILE_EMPTY), null);
         }
         List<String> header = all.get(0).cells().stream().map(h -> h == null ? "" : h.strip()).toList();
         return new Sheet(header, all.subList(1, all.size()).stream().filter(l -> !l.blank()).toList());
@@ -55,7 +70,7 @@ record Sheet(List<String> header, List<Line> lines) {
     }
 
     /** RFC 4180: commas, double quotes around fields that hold commas, quotes ("") or line breaks. */
-    static List<Line> csv(String text) throws IOException {
+    static List<Line> csv(String text) throws Unreadable {
         List<Line> lines = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
@@ -105,7 +120,7 @@ record Sheet(List<String> header, List<Line> lines) {
             }
         }
         if (quoted) {
-            throw new IOException("line " + recordStart + ": a quoted field is never closed");
+            throw new Unreadable(Reason.of(ReasonCode.UNCLOSED_QUOTE, "line", recordStart), null);
         }
         if (any || !cell.isEmpty()) {
             cells.add(cell.toString());
@@ -114,7 +129,7 @@ record Sheet(List<String> header, List<Line> lines) {
         return lines;
     }
 
-    private static List<Line> xlsx(byte[] data) throws IOException {
+    private static List<Line> xlsx(byte[] data) throws Unreadable {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(data),
                 new ReadingOptions(true, false));
              Stream<Row> rows = workbook.getFirstSheet().openStream()) {
@@ -127,8 +142,9 @@ record Sheet(List<String> header, List<Line> lines) {
                 lines.add(new Line(row.getRowNum(), cells));
             });
             return lines;
-        } catch (RuntimeException e) {
-            throw new IOException("not a readable XLSX workbook: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // the reader's own words (English) say what is wrong inside the workbook
+            throw new Unreadable(Reason.of(ReasonCode.NOT_XLSX, "detail", String.valueOf(e.getMessage())), e);
         }
     }
 

@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -46,12 +45,14 @@ class SheetImports {
         this.progressEvery = progressEvery;
     }
 
-    <T> ImportJob start(SheetKind<T> kind, String communityId, String fileName, byte[] data, boolean dryRun) {
+    /** @param language the caller's, for a refusal here; the job's reasons are put in words when read */
+    <T> ImportJob start(SheetKind<T> kind, String communityId, String fileName, byte[] data, boolean dryRun,
+                        Language language) {
         if (!communities.existsById(communityId)) {
             throw Refusal.notFound("community", communityId);
         }
         if (data.length == 0) {
-            throw Refusal.invalid("file", "the file is empty");
+            throw Refusal.invalid("file", Reason.of(ReasonCode.FILE_EMPTY).render(language));
         }
         ImportJob job = jobs.create(UUID.randomUUID().toString(), communityId, fileName, dryRun);
         worker.execute(() -> run(kind, job, data));
@@ -69,19 +70,20 @@ class SheetImports {
             Sheet sheet;
             try {
                 sheet = Sheet.read(data);
-            } catch (IOException e) {
-                jobs.finish(id, ImportJob.State.FAILED, 0, List.of(), e.getMessage());
+            } catch (Sheet.Unreadable e) {
+                jobs.finish(id, ImportJob.State.FAILED, 0, List.of(), e.reason());
                 return;
             }
             int total = sheet.lines().size();
             if (total > maxRows) {
-                jobs.finish(id, ImportJob.State.FAILED, 0, List.of(), "the file has " + total
-                        + " lines; at most " + maxRows + " are imported at once: split it");
+                jobs.finish(id, ImportJob.State.FAILED, 0, List.of(),
+                        Reason.of(ReasonCode.TOO_MANY_ROWS, "rows", total, "max", maxRows));
                 return;
             }
             jobs.progress(id, ImportJob.State.VALIDATING, total, 0, 0);
             SheetKind.Reader<T> reader = kind.reader(job.communityId(), sheet.header());
-            String note = reader.ignored().isEmpty() ? null : "ignored columns: " + String.join(", ", reader.ignored());
+            Reason note = reader.ignored().isEmpty() ? null
+                    : Reason.of(ReasonCode.IGNORED_COLUMNS, "columns", String.join(", ", reader.ignored()));
             if (!reader.headerErrors().isEmpty()) {
                 jobs.finish(id, ImportJob.State.REJECTED, 0, reader.headerErrors(), note);
                 return;
@@ -97,12 +99,13 @@ class SheetImports {
             }
         } catch (RuntimeException e) {
             LOG.warn("import {} of {} failed; nothing was written", id, kind.name(), e);
-            jobs.finish(id, ImportJob.State.FAILED, 0, List.of(), "nothing was imported: " + e.getMessage());
+            jobs.finish(id, ImportJob.State.FAILED, 0, List.of(),
+                    Reason.of(ReasonCode.WRITE_FAILED, "detail", String.valueOf(e.getMessage())));
         }
     }
 
     private <T> void write(SheetKind<T> kind, ImportJob job, Sheet sheet, List<SheetKind.Parsed<T>> parsed,
-                           String note) {
+                           Reason note) {
         String id = job.id();
         int total = parsed.size();
         jobs.progress(id, ImportJob.State.IMPORTING, total, total, 0);
@@ -124,8 +127,9 @@ class SheetImports {
             // checked: the constraint refused the lot; checking again names the lines
             List<RowError> now = check(job, sheet, kind.reader(job.communityId(), sheet.header())).stream()
                     .flatMap(p -> p.errors().stream()).toList();
+            LOG.info("import {} of {} refused by the database: {}", id, kind.name(), e.getMessage());
             jobs.finish(id, now.isEmpty() ? ImportJob.State.FAILED : ImportJob.State.REJECTED, 0, now,
-                    "nothing was imported: " + e.getMessage());
+                    Reason.of(ReasonCode.WRITE_CONFLICT));
         }
     }
 

@@ -54,7 +54,7 @@ class VolunteerSheet implements SheetKind<VolunteerSheet.Row> {
     @Override
     public Reader<Row> reader(String communityId, List<String> header) {
         Columns.Layout<VolunteerColumns> layout = Columns.layout(VolunteerColumns.class, header);
-        Once phones = new Once("volunteer", "phone", volunteers.phonesIn(communityId));
+        Once phones = new Once(volunteers.phonesIn(communityId));
         Map<String, Boolean> teamExists = new HashMap<>();
         return Reader.of(layout, cells -> {
             Row row = parse(cells);
@@ -64,7 +64,7 @@ class VolunteerSheet implements SheetKind<VolunteerSheet.Row> {
             }
             for (String team : row.teams()) {
                 if (!teamExists.computeIfAbsent(team, t -> teams.findByName(communityId, t).isPresent())) {
-                    cells.error(VolunteerColumns.TEAMS, "no team named " + team + " (create it first)");
+                    cells.error(VolunteerColumns.TEAMS, ReasonCode.NO_SUCH_TEAM, "team", team);
                 }
             }
             return Parsed.of(cells, row, cells.validated(validator, row.volunteer(), FIELD_TO_COLUMN));
@@ -77,20 +77,19 @@ class VolunteerSheet implements SheetKind<VolunteerSheet.Row> {
         cells.required(VolunteerColumns.NAME);
         cells.required(VolunteerColumns.PHONE);
         VolunteerKind kind = cells.parse(VolunteerColumns.KIND, t -> VolunteerKind.parse(t)
-                .orElseThrow(() -> new IllegalArgumentException("\"" + t
-                        + "\" is not one of 在职党员, 离退休党员, 邻里管家, 居民")), null);
+                .orElseThrow(() -> new Reason.Bad(ReasonCode.UNKNOWN_VOLUNTEER_KIND, "value", t)), null);
         List<Category> skills = cells.parse(VolunteerColumns.SKILLS, Cells::categories, List.of());
         if (cells.text(VolunteerColumns.SKILLS).isEmpty()) {
-            cells.error(VolunteerColumns.SKILLS, "is empty: name at least one skill, e.g. 代购药品、送餐");
+            cells.error(VolunteerColumns.SKILLS, ReasonCode.SKILLS_EMPTY);
         }
         Double lat = cells.parse(VolunteerColumns.LAT, Cells::number, null);
         Double lon = cells.parse(VolunteerColumns.LON, Cells::number, null);
         cells.required(VolunteerColumns.LAT);
         cells.required(VolunteerColumns.LON);
-        List<TimeWindow> hours = cells.parse(VolunteerColumns.AVAILABILITY, TimeWindow::parseAll, List.of());
+        List<TimeWindow> hours = cells.parse(VolunteerColumns.AVAILABILITY, Cells::hours, List.of());
         Integer max = cells.parse(VolunteerColumns.MAX_JOBS, Cells::whole, 1);
         List<String> languages = cells.parse(VolunteerColumns.LANGUAGES, Cells::list, List.of());
-        List<DatePeriod> leave = cells.parse(VolunteerColumns.LEAVE, DatePeriod::parseAll, List.of());
+        List<DatePeriod> leave = cells.parse(VolunteerColumns.LEAVE, Cells::periods, List.of());
         Boolean onDuty = cells.parse(VolunteerColumns.ON_DUTY, Cells::yesNo, true);
         VolunteerStatus status = cells.parse(VolunteerColumns.STATUS, VolunteerSheet::status, VolunteerStatus.ACTIVE);
         LocalDate joined = cells.parse(VolunteerColumns.JOINED, Cells::date, null);
@@ -104,7 +103,7 @@ class VolunteerSheet implements SheetKind<VolunteerSheet.Row> {
         return switch (text.strip().toUpperCase(java.util.Locale.ROOT)) {
             case "正常", "在册", "ACTIVE" -> VolunteerStatus.ACTIVE;
             case "暂停", "停用", "SUSPENDED" -> VolunteerStatus.SUSPENDED;
-            default -> throw new IllegalArgumentException("\"" + text + "\" is not 正常 or 暂停");
+            default -> throw new Reason.Bad(ReasonCode.UNKNOWN_STATUS, "value", text);
         };
     }
 

@@ -53,7 +53,8 @@ class ImportRaceTest extends SheetImportTestBase {
                 return sheet.write(communityId, rows, progress);
             }
         };
-        ImportJob job = imports.start(racing, community, "race.csv", csv.getBytes(StandardCharsets.UTF_8), false);
+        ImportJob job = imports.start(racing, community, "race.csv", csv.getBytes(StandardCharsets.UTF_8), false,
+                Language.ZH_CN);
         JsonNode done = awaitFinished(job.id(), new ArrayList<>(), Duration.ofSeconds(60));
 
         assertEquals("REJECTED", done.get("state").asText(), done.toString());
@@ -62,8 +63,11 @@ class ImportRaceTest extends SheetImportTestBase {
         JsonNode error = done.get("errors").get(0);
         assertEquals(3, error.get("line").asInt());
         assertEquals("手机号", error.get("column").asText());
-        assertTrue(error.get("reason").asText().contains("already registered"), error.toString());
-        assertTrue(done.get("message").asText().contains("already registered"), done.toString());
+        assertEquals("ALREADY_EXISTS", error.get("code").asText(), error.toString());
+        assertEquals("13800000002", error.get("params").get("value").asText(), error.toString());
+        assertEquals("13800000002 已经登记过，不能重复登记", error.get("reason").asText());
+        assertEquals("WRITE_CONFLICT", done.get("messageCode").asText(), done.toString());
+        assertTrue(done.get("message").asText().startsWith("没有导入任何数据"), done.toString());
         assertEquals(List.of("抢先"), volunteers.inCommunity(community).stream().map(v -> v.name()).toList(),
                 "nothing of the file was written");
     }

@@ -62,20 +62,23 @@ class MerchantImportTest extends SheetImportTestBase {
 
         assertEquals("REJECTED", done.get("state").asText(), done.toString());
         assertEquals(0, done.get("importedRows").asInt());
+        assertEquals(Map.ofEntries(
+                Map.entry(3, "名称 EMPTY"),
+                Map.entry(4, "类型 UNKNOWN_MERCHANT_KIND value=超市"),
+                Map.entry(5, "提供服务 OFFERINGS_EMPTY"),
+                Map.entry(6, "提供服务 UNKNOWN_CATEGORY value=卖飞机"),
+                Map.entry(7, "提供服务 CATEGORY_TWICE category=代购药品"),
+                Map.entry(8, "联系电话 NOT_A_PHONE"),
+                Map.entry(9, "纬度 NOT_A_NUMBER value=北纬39度"),
+                Map.entry(10, "营业时间 NOT_WEEKLY_HOURS value=周八 08:00-12:00"),
+                Map.entry(11, "每日接单量 TOO_SMALL min=0"),
+                Map.entry(12, "配送方式 UNKNOWN_FULFILMENT value=飞过去"),
+                Map.entry(13, "提供服务 NO_DESCRIPTION category=代购药品 | 纬度 TOO_LARGE max=90"
+                        + " | 每日接单量 NOT_A_NUMBER value=很多")),
+                codesByLine(done));
         Map<Integer, String> byLine = byLine(done);
-        assertEquals(List.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13), List.copyOf(byLine.keySet()), byLine.toString());
-        assertTrue(byLine.get(3).startsWith("名称: is empty"), byLine.get(3));
-        assertTrue(byLine.get(4).startsWith("类型") && byLine.get(4).contains("超市"), byLine.get(4));
-        assertTrue(byLine.get(5).startsWith("提供服务: is empty"), byLine.get(5));
-        assertTrue(byLine.get(6).startsWith("提供服务") && byLine.get(6).contains("卖飞机"), byLine.get(6));
-        assertTrue(byLine.get(7).startsWith("提供服务") && byLine.get(7).contains("offered once"), byLine.get(7));
-        assertTrue(byLine.get(8).startsWith("联系电话") && byLine.get(8).contains("phone"), byLine.get(8));
-        assertTrue(byLine.get(9).startsWith("纬度") && byLine.get(9).contains("北纬39度"), byLine.get(9));
-        assertTrue(byLine.get(10).startsWith("营业时间") && byLine.get(10).contains("周八"), byLine.get(10));
-        assertTrue(byLine.get(11).startsWith("每日接单量"), byLine.get(11));
-        assertTrue(byLine.get(12).startsWith("配送方式") && byLine.get(12).contains("飞过去"), byLine.get(12));
-        assertTrue(byLine.get(13).contains("提供服务") && byLine.get(13).contains("纬度")
-                && byLine.get(13).contains("每日接单量"), byLine.get(13));
+        assertEquals("提供服务: “代购药品”写了两次：每个服务类别只能写一次", byLine.get(7));
+        assertEquals("配送方式: “飞过去”不是 送货上门、到店自取 或 均可", byLine.get(12));
         assertEquals(13, done.get("errorCount").asInt(), "line 13 has three problems: " + byLine.get(13));
         assertEquals(0, merchants.inCommunity(community).size(), "all or nothing");
     }
@@ -158,10 +161,9 @@ class MerchantImportTest extends SheetImportTestBase {
         String csv = HEADER + "\n" + line(2) + "\n" + line(1) + "\n" + line(3) + "\n" + line(2) + "\n";
         JsonNode done = run("merchants", community, csv.getBytes(StandardCharsets.UTF_8), CSV, true);
         assertEquals("REJECTED", done.get("state").asText(), done.toString());
-        Map<Integer, String> byLine = byLine(done);
-        assertEquals(List.of(3, 5), List.copyOf(byLine.keySet()), byLine.toString());
-        assertTrue(byLine.get(3).startsWith("名称") && byLine.get(3).contains("already registered"), byLine.get(3));
-        assertTrue(byLine.get(5).startsWith("名称") && byLine.get(5).contains("also on line 2"), byLine.get(5));
+        assertEquals(Map.of(3, "名称 ALREADY_EXISTS value=商户1", 5, "名称 DUPLICATE_IN_FILE line=2,value=商户2"),
+                codesByLine(done));
+        assertEquals("名称: 商户1 已经登记过，不能重复登记", byLine(done).get(3));
     }
 
     /** A good line: a pharmacy-grocer open every day, two offerings, capacity varying by line. */

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.onecall.dispatch.ResourceListsTestBase;
 import org.onecall.events.EventJson;
@@ -89,6 +90,20 @@ abstract class SheetImportTestBase extends ResourceListsTestBase {
         for (JsonNode e : job.get("errors")) {
             byLine.merge(e.get("line").asInt(), e.get("column").asText() + ": " + e.get("reason").asText(),
                     (a, b) -> a + " | " + b);
+        }
+        return byLine;
+    }
+
+    /** "column CODE name=value,..." per line (values by name), several joined by " | ": what a program reads. */
+    static Map<Integer, String> codesByLine(JsonNode job) {
+        Map<Integer, String> byLine = new TreeMap<>();
+        for (JsonNode e : job.get("errors")) {
+            Map<String, String> params = new TreeMap<>();
+            e.path("params").fields().forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
+            String code = e.get("column").asText() + " " + e.get("code").asText() + (params.isEmpty() ? ""
+                    : " " + params.entrySet().stream().map(p -> p.getKey() + "=" + p.getValue())
+                    .collect(Collectors.joining(",")));
+            byLine.merge(e.get("line").asInt(), code, (a, b) -> a + " | " + b);
         }
         return byLine;
     }

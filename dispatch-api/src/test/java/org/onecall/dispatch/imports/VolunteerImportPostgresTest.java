@@ -39,6 +39,7 @@ class VolunteerImportPostgresTest extends ResourceListsTestBase {
         JsonNode rejected = run(c, bad);
         assertEquals("REJECTED", rejected.get("state").asText());
         assertEquals(List.of(3), List.of(rejected.get("errors").get(0).get("line").asInt()));
+        assertEquals(Map.of(3, "所属队伍 NO_SUCH_TEAM team=巡逻队"), SheetImportTestBase.codesByLine(rejected));
         assertEquals(2, get("/api/communities/" + c + "/volunteers").size());
     }
 

@@ -58,18 +58,24 @@ class VolunteerImportTest extends SheetImportTestBase {
 
         assertEquals("REJECTED", done.get("state").asText(), done.toString());
         assertEquals(0, done.get("importedRows").asInt());
+        Map<Integer, String> codes = codesByLine(done);
+        assertEquals(Map.ofEntries(
+                Map.entry(3, "姓名 EMPTY"),
+                Map.entry(4, "手机号 NOT_A_PHONE"),
+                Map.entry(5, "类型 UNKNOWN_VOLUNTEER_KIND value=外星人"),
+                Map.entry(6, "技能 UNKNOWN_CATEGORY value=飞行"),
+                Map.entry(7, "纬度 NOT_A_NUMBER value=北纬39度"),
+                Map.entry(8, "每周可服务时间 NOT_WEEKLY_HOURS value=周八 08:00-12:00"),
+                Map.entry(9, "最多同时任务 TOO_LARGE max=10"),
+                Map.entry(10, "请假时段 PERIOD_ENDS_BEFORE_START value=2025-02-01~2025-01-01"),
+                Map.entry(11, "手机号 DUPLICATE_IN_FILE line=2,value=13800000001"),
+                Map.entry(12, "纬度 TOO_LARGE max=90 | 在岗 NOT_YES_NO value=也许 | 加入日期 NOT_A_DATE value=2024-13-01")),
+                codes);
+        // no Accept-Language: the reasons are in Chinese
         Map<Integer, String> byLine = byLine(done);
-        assertEquals(List.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 12), List.copyOf(byLine.keySet()), byLine.toString());
-        assertTrue(byLine.get(3).startsWith("姓名"), byLine.get(3));
-        assertTrue(byLine.get(4).startsWith("手机号") && byLine.get(4).contains("phone"), byLine.get(4));
-        assertTrue(byLine.get(5).contains("外星人"), byLine.get(5));
-        assertTrue(byLine.get(6).contains("飞行"), byLine.get(6));
-        assertTrue(byLine.get(7).startsWith("纬度"), byLine.get(7));
-        assertTrue(byLine.get(8).contains("周八"), byLine.get(8));
-        assertTrue(byLine.get(9).startsWith("最多同时任务"), byLine.get(9));
-        assertTrue(byLine.get(10).startsWith("请假时段"), byLine.get(10));
-        assertTrue(byLine.get(11).contains("also on line 2"), byLine.get(11));
-        assertTrue(byLine.get(12).contains("在岗") && byLine.get(12).contains("加入日期"), byLine.get(12));
+        assertEquals("姓名: 不能为空", byLine.get(3));
+        assertEquals("手机号: 13800000001 与第 2 行重复", byLine.get(11));
+        assertEquals("最多同时任务: 不能大于 10", byLine.get(9));
         assertEquals(12, done.get("errorCount").asInt(), "line 12 has three problems: " + byLine.get(12));
         assertEquals(0, get("/api/communities/" + community + "/volunteers").size(), "all or nothing");
     }
@@ -97,7 +103,8 @@ class VolunteerImportTest extends SheetImportTestBase {
         JsonNode again = awaitFinished(post(community, gbk, CSV, false).get("id").asText(), new ArrayList<>(),
                 Duration.ofSeconds(60));
         assertEquals("REJECTED", again.get("state").asText());
-        assertTrue(again.get("errors").get(0).get("reason").asText().contains("already registered"));
+        assertEquals("ALREADY_EXISTS", again.get("errors").get(0).get("code").asText(), again.toString());
+        assertEquals("13800000001", again.get("errors").get(0).get("params").get("value").asText());
         assertEquals(2, get("/api/communities/" + community + "/volunteers").size());
     }
 
@@ -111,6 +118,8 @@ class VolunteerImportTest extends SheetImportTestBase {
         List<String> missing = StreamSupport.stream(done.get("errors").spliterator(), false)
                 .peek(e -> assertEquals(1, e.get("line").asInt())).map(e -> e.get("column").asText()).toList();
         assertEquals(List.of("纬度", "经度"), missing);
+        assertEquals(Map.of(1, "纬度 MISSING_COLUMN column=纬度 | 经度 MISSING_COLUMN column=经度"), codesByLine(done));
+        assertEquals("缺少必填的“纬度”列", done.get("errors").get(0).get("reason").asText());
     }
 
     @Test
