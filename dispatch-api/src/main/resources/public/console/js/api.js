@@ -3,7 +3,10 @@
 // - echoes the XSRF-TOKEN cookie in the X-XSRF-TOKEN header when it changes something
 //   (the server's double-submit CSRF check refuses a state change without it),
 // - turns a problem+json answer into an ApiError (status, detail, errors[].field/reason),
-// - sends the reader to the sign-in page on 401, to come back here afterwards.
+// - sends the reader to the sign-in page on 401, to come back here afterwards,
+// - asks for the page's language (Accept-Language), not the browser's: the server writes what it
+//   puts in words for people (import reasons) in it.
+import { lang } from './i18n.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CSRF_COOKIE = 'XSRF-TOKEN';
@@ -40,7 +43,7 @@ export function cookie(name) {
 }
 
 function headersFor(method, extra = {}) {
-  const headers = { Accept: ACCEPT, ...extra };
+  const headers = { Accept: ACCEPT, 'Accept-Language': lang(), ...extra };
   const csrf = cookie(CSRF_COOKIE);
   if (!SAFE_METHODS.has(method) && csrf) {
     headers[CSRF_HEADER] = csrf;

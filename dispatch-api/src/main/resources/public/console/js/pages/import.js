@@ -1,7 +1,8 @@
 // Spreadsheet import (docs/import.md): the file goes as the request body to
 // POST /api/communities/{id}/imports/{kind}?dryRun=&fileName=, which answers 202 with a job at once;
 // the page then polls GET /api/imports/{id} and shows its progress, and at the end every bad line
-// with its line number, column and reason, or how many were imported.
+// with its line number, column and reason, or how many were imported. The server writes the reasons
+// in the language api.js asks for: when the reader switches, a finished job is read again.
 import { ApiError, request, upload } from '../api.js';
 import { byId, el, fill } from '../dom.js';
 import { clearMessage, showError, showMessage } from '../feedback.js';
@@ -39,10 +40,24 @@ form.addEventListener('submit', (event) => {
 enable('check', 'start');
 renderColumns();
 byId('kind').addEventListener('change', renderColumns);
-document.addEventListener('langchange', () => {
+document.addEventListener('langchange', async () => {
   renderColumns();
-  if (shown) {
-    render();
+  if (!shown) {
+    return;
+  }
+  render();
+  // a job still running is polled in the new language anyway; a finished one is asked for again
+  const showing = shown;
+  if (showing.job && FINISHED.has(showing.job.state)) {
+    try {
+      const again = await request(`/api/imports/${encodeURIComponent(showing.job.id)}`);
+      if (shown === showing) {
+        showing.job = again;
+        render();
+      }
+    } catch {
+      // the reasons stay in the language they were read in
+    }
   }
 });
 

@@ -20,8 +20,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The import page in Chromium as a coordinator: a real CSV of thousands of lines goes in with its
- * progress shown to the end; a file of bad lines shows every line number and reason and imports
- * nothing; on a phone the page fits the screen.
+ * progress shown to the end; a file of bad lines shows every line number and reason (in the page's
+ * language, Chinese or English) and imports nothing; on a phone the page fits the screen.
  */
 class ImportPageTest extends BrowserTestBase {
 
@@ -124,19 +124,39 @@ class ImportPageTest extends BrowserTestBase {
         browser.click("#start");
         awaitState("REJECTED");
 
+        // the reasons in the page's language, Chinese (the server's words, asked for by the page)
         Map<Integer, List<String>> shown = errorsShown();
         assertEquals(List.of(3, 4, 5, 6, 7, 8, 9), List.copyOf(shown.keySet()), shown.toString());
-        assertTrue(shown.get(3).get(0).startsWith("姓名"), shown.toString());
-        assertTrue(shown.get(4).get(0).startsWith("手机号"), shown.toString());
-        assertTrue(shown.get(5).get(0).startsWith("类型") && shown.get(5).get(0).contains(XSS),
-                "a cell holding HTML comes back in the reason as text: " + shown.get(5));
-        assertTrue(shown.get(6).get(0).contains("飞行"), shown.toString());
-        assertTrue(shown.get(7).get(0).startsWith("纬度"), shown.toString());
-        assertTrue(shown.get(8).get(0).contains("also on line 2"), shown.toString());
-        assertTrue(shown.get(9).get(0).startsWith("最多同时任务"), shown.toString());
+        assertEquals(List.of("姓名: 不能为空"), shown.get(3));
+        assertEquals(List.of("手机号: 不是有效的电话号码"), shown.get(4));
+        assertEquals(List.of("类型: “" + XSS + "”不是 在职党员、离退休党员、邻里管家 或 居民"), shown.get(5),
+                "a cell holding HTML comes back in the reason as text");
+        assertEquals(List.of("技能: “飞行”不是已知的服务类别（例如 送餐、代购药品、维修、陪诊）"), shown.get(6));
+        assertEquals(List.of("纬度: “北纬39度”不是数字"), shown.get(7));
+        assertEquals(List.of("手机号: " + phone(90001) + " 与第 2 行重复"), shown.get(8));
+        assertEquals(List.of("最多同时任务: 不能大于 10"), shown.get(9));
         assertTrue(browser.find("#result-summary").getText().startsWith("发现 7 个问题，没有导入任何数据"),
                 browser.find("#result-summary").getText());
         assertEquals("有错误，未导入", browser.find("#job-state").getText());
+        assertTrue(browser.find("#result-note").getText().contains("以下列无法识别，已跳过：备注"),
+                browser.find("#result-note").getText());
+
+        // switched to English, the same job is read again and says the same in English
+        browser.click("#lang-switch");
+        try {
+            browser.waitForText("#row-errors", "is also on line 2");
+            shown = errorsShown();
+            assertEquals(List.of("姓名: is empty"), shown.get(3));
+            assertEquals(List.of("手机号: " + phone(90001) + " is also on line 2"), shown.get(8));
+            assertEquals(List.of("最多同时任务: must be at most 10"), shown.get(9));
+            assertEquals(List.of("类型: \"" + XSS + "\" is not one of 在职党员, 离退休党员, 邻里管家, 居民"), shown.get(5));
+            assertTrue(browser.find("#result-note").getText().contains("ignored columns: 备注"),
+                    browser.find("#result-note").getText());
+        } finally {
+            browser.click("#lang-switch");
+        }
+        browser.waitForText("#row-errors", "与第 2 行重复");
+        assertEquals(List.of("姓名: 不能为空"), errorsShown().get(3));
         assertNull(browser.js("return window.__xss"), "nothing from the file ran");
         assertEquals(before, volunteerRows(community), "nothing was imported");
     }
