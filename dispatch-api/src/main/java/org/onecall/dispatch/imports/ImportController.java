@@ -46,13 +46,14 @@ class ImportController {
     /**
      * The job; {@code errors[].reason} and {@code message} are in the caller's language, with
      * {@code errors[].code}/{@code params} and {@code messageCode}/{@code messageParams} for programs
-     * (codes are null on jobs from before they existed).
+     * (docs/import.md lists the codes; params are left out when a code names no values, codes on jobs
+     * from before they existed).
      */
     @Introspected
     record JobView(String id, String communityId, String fileName, boolean dryRun, ImportJob.State state,
                    boolean finished, int totalRows, int processedRows, int importedRows, int errorCount,
                    List<RowError> errors, @Nullable String message, @Nullable ReasonCode messageCode,
-                   Map<String, String> messageParams, Instant createdAt, @Nullable Instant finishedAt) {
+                   @Nullable Map<String, String> messageParams, Instant createdAt, @Nullable Instant finishedAt) {
     }
 
     /** @param acceptLanguage zh-CN (the default) or en: the language of the reasons in the answer */

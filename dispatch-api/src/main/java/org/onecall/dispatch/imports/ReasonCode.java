@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Why a line, a column or a whole file was not imported: a stable code for programs, a sentence in
  * Simplified Chinese and in English for people, with {@code {name}} filled from the reason's
- * parameters. Jobs store the code and parameters (import_job.errors, message_code) and are put in
+ * parameters (docs/import.md lists them all). Jobs store the code and parameters and are put in
  * words when read, in the reader's language: never rename or remove a code, old jobs name it.
  */
 enum ReasonCode {

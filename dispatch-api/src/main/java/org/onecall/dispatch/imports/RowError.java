@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * One problem in the file: the line a person sees in the spreadsheet, the column header, and why:
  * {@code code} with its {@code params} for programs, {@code reason} the sentence in the reader's
- * language. Stored without the sentence (it is written when read, {@link #in}); jobs from before
- * the codes have only the sentence, in English.
+ * language. Stored without the sentence, which is written from the code when the job is read; jobs
+ * from before the codes have only the sentence, in English.
  */
 @Introspected
 record RowError(int line, @Nullable String column, @Nullable String reason, @Nullable ReasonCode code,

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -17,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Every import reason can be said in Chinese and in English, with every value it names. */
 class ReasonCodeTest {
 
+    static final Path DOC = Path.of("..", "docs", "import.md");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final Pattern ENGLISH_WORD = Pattern.compile("\\b[a-z]{2,}\\b");
 
@@ -46,6 +50,17 @@ class ReasonCodeTest {
             for (String value : params.values()) {
                 assertTrue(text.contains(value), code + " in " + language + " shows " + value + ": " + text);
             }
+        }
+    }
+
+    /** docs/import.md lists every code with its values and both texts, as the code has them. */
+    @Test
+    void theDocumentationListsEveryCodeWithBothTexts() throws IOException {
+        String doc = Files.readString(DOC).replace("\\~", "~");
+        for (ReasonCode code : ReasonCode.values()) {
+            String row = "| `" + code + "` | " + String.join(", ", code.params()) + " | "
+                    + code.text(Language.ZH_CN) + " | " + code.text(Language.EN) + " |";
+            assertTrue(doc.contains(row), DOC + " lacks or differs from\n" + row);
         }
     }
 

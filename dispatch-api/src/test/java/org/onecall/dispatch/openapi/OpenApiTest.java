@@ -59,5 +59,17 @@ class OpenApiTest extends DispatchTest {
                 "takenBy", "items", "window")), properties.keySet().toString());
         assertEquals(2000, ((Map<String, Object>) properties.get("description")).get("maxLength"));
         assertTrue(schemas.containsKey("Category"), "the category enum is described");
+
+        // an import job's reasons: the language asked for, and the codes a program reads
+        Map<String, Object> job = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/imports/{id}")).get("get");
+        assertTrue(((List<Map<String, Object>>) job.get("parameters")).stream()
+                .anyMatch(p -> "header".equals(p.get("in")) && "Accept-Language".equals(p.get("name"))),
+                job.toString());
+        Map<String, Object> rowError = (Map<String, Object>) ((Map<String, Object>) schemas.get("RowError"))
+                .get("properties");
+        assertTrue(rowError.keySet().containsAll(List.of("line", "column", "reason", "code", "params")),
+                rowError.keySet().toString());
+        assertTrue(((List<String>) ((Map<String, Object>) schemas.get("ReasonCode")).get("enum"))
+                .containsAll(List.of("EMPTY", "DUPLICATE_IN_FILE", "TOO_MANY_ROWS")));
     }
 }
