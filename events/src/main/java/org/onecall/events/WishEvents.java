@@ -11,9 +11,11 @@ public final class WishEvents {
      * @param kind        {@code WISH} (householdId set) or {@code PROJECT} (partner and schedule set)
      * @param householdId the resident's household for a wish; null for a project
      * @param schedule    free text for a project, e.g. "每周二义诊"; null for a wish
+     * @param agreementId the co-building agreement (共建协议) a project carries out, if any; null for a wish
      */
     public record WishPublished(long wishId, String kind, Long householdId, String title, String description,
-                                String partner, String schedule, String publishedBy) implements EventPayload {
+                                String partner, String schedule, String publishedBy, Long agreementId)
+            implements EventPayload {
         public String aggregateId() { return "wish-" + wishId; }
     }
 

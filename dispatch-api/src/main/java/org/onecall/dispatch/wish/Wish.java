@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * A micro-wish (微心愿) of a resident, or a recurring project (项目清单) with a partner unit. Published by
- * a coordinator, claimed (认领) once by a unit or a volunteer, then fulfilled.
+ * a coordinator, claimed (认领) once by a unit or a volunteer, then fulfilled. A project may carry out a
+ * co-building agreement (共建协议): {@code agreementId} names it, and the agreement's partner unit is the partner.
  */
 @MappedEntity("wish")
 public record Wish(@Id @GeneratedValue @Nullable Long id, String communityId, WishKind kind,
@@ -16,7 +17,8 @@ public record Wish(@Id @GeneratedValue @Nullable Long id, String communityId, Wi
                    @Nullable String schedule, WishStatus status, String publishedBy,
                    @Nullable ClaimantKind claimantKind, @Nullable String claimant, @Nullable Long volunteerId,
                    @Nullable Instant claimedAt, @Nullable String fulfilledBy, @Nullable Instant fulfilledAt,
-                   @Nullable String fulfilmentNote, Instant createdAt) {
+                   @Nullable String fulfilmentNote, Instant createdAt,
+                   @Nullable Long agreementId) {
 
     public enum WishKind { WISH, PROJECT }
 

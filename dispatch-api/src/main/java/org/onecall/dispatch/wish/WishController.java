@@ -33,10 +33,14 @@ class WishController {
         return wishes.publish(communityId, request);
     }
 
-    /** Open, claimed or fulfilled wishes and projects of a community; no status means all. */
-    @Get("/communities/{communityId}/wishes{?status}")
-    List<Wish> list(@PathVariable String communityId, @Nullable @QueryValue Wish.WishStatus status) {
-        return wishes.list(communityId, status);
+    /**
+     * Open, claimed or fulfilled wishes and projects of a community; no status means all. With
+     * {@code agreementId}: the projects that carry out that co-building agreement.
+     */
+    @Get("/communities/{communityId}/wishes{?status,agreementId}")
+    List<Wish> list(@PathVariable String communityId, @Nullable @QueryValue Wish.WishStatus status,
+                    @Nullable @QueryValue Long agreementId) {
+        return wishes.list(communityId, status, agreementId);
     }
 
     @Get("/wishes/{id}")

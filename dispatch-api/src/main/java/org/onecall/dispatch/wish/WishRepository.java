@@ -24,6 +24,8 @@ public interface WishRepository extends CrudRepository<Wish, Long> {
 
     List<Wish> findByCommunityIdAndStatusOrderById(String communityId, Wish.WishStatus status);
 
+    List<Wish> findByCommunityIdAndAgreementIdOrderById(String communityId, long agreementId);
+
     /** A grid leader's list: the community's projects and the micro-wishes of households in these grids. */
     @Query("SELECT w.* FROM wish w LEFT JOIN household h ON h.id = w.household_id WHERE w.community_id = :communityId"
             + " AND (w.household_id IS NULL OR h.grid IN (:grids)) ORDER BY w.id")

@@ -13,14 +13,18 @@ final class WishRequests {
     static final String ONE_LINE = "[^\\p{Cntrl}]*";
     static final String ONE_LINE_MESSAGE = "must be one line without control characters";
 
-    /** A WISH needs householdId; a PROJECT needs partner and schedule ("每周二义诊"). */
+    /**
+     * A WISH needs householdId; a PROJECT needs a schedule ("每周二义诊") and a partner, or the
+     * agreementId of the co-building agreement it carries out (the partner is then the agreement's).
+     */
     @Introspected
     record Publish(@NotNull Wish.WishKind kind, @Nullable @Positive Long householdId,
                    @NotBlank @Size(max = 200) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String title,
                    @Nullable @Size(max = 2000) @Pattern(regexp = "[^\\x00]*", message = "must not contain the NUL character (U+0000)") String description,
                    @Nullable @Size(max = 200) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String partner,
                    @Nullable @Size(max = 200) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String schedule,
-                   @NotBlank @Size(max = 64) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String publishedBy) {
+                   @NotBlank @Size(max = 64) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String publishedBy,
+                   @Nullable @Positive Long agreementId) {
     }
 
     /** A UNIT names itself in {@code claimant}; a VOLUNTEER gives volunteerId (claimant defaults to the name). */

@@ -5,9 +5,12 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import org.onecall.dispatch.agreement.Agreement;
+import org.onecall.dispatch.agreement.Agreements;
 import org.onecall.dispatch.community.CommunityRepository;
 import org.onecall.dispatch.household.Household;
 import org.onecall.dispatch.household.Households;
+import org.onecall.dispatch.merchant.Merchants;
 import org.onecall.dispatch.outbox.Outbox;
 import org.onecall.dispatch.volunteer.Volunteer;
 import org.onecall.dispatch.volunteer.Volunteers;
@@ -27,12 +30,17 @@ class Wishes {
     private final Households households;
     private final Volunteers volunteers;
     private final Outbox outbox;
+    private final Agreements agreements;
+    private final Merchants merchants;
     private final Clock clock;
     private final CurrentCaller caller;
 
     Wishes(WishRepository wishes, WishHistoryRepository history, CommunityRepository communities,
-           Households households, Volunteers volunteers, Outbox outbox, Clock clock, CurrentCaller caller) {
+           Households households, Volunteers volunteers, Agreements agreements, Merchants merchants, Outbox outbox,
+           Clock clock, CurrentCaller caller) {
         this.caller = caller;
+        this.agreements = agreements;
+        this.merchants = merchants;
         this.wishes = wishes;
         this.history = history;
         this.communities = communities;
@@ -48,7 +56,11 @@ class Wishes {
             throw Refusal.notFound("community", communityId);
         }
         Long householdId = null;
+        String partner = strip(p.partner());
         if (p.kind() == Wish.WishKind.WISH) {
+            if (p.agreementId() != null) {
+                throw Refusal.invalid("agreementId", "a micro-wish is a resident's, not a co-building agreement's");
+            }
             if (p.householdId() == null) {
                 throw Refusal.invalid("householdId", "a micro-wish is for a resident: give the household");
             }
@@ -62,8 +74,11 @@ class Wishes {
         } else {
             // a project is the whole community's: not a grid leader's to publish
             caller.requireCommunity(communityId);
-            if (blank(p.partner())) {
-                throw Refusal.invalid("partner", "a project is run with a partner unit: name it");
+            if (p.agreementId() != null) {
+                partner = agreementPartner(communityId, p.agreementId(), partner);
+            }
+            if (partner == null) {
+                throw Refusal.invalid("partner", "a project is run with a partner unit: name it, or give the agreementId");
             }
             if (blank(p.schedule())) {
                 throw Refusal.invalid("schedule", "say when the project recurs, e.g. 每周二义诊");
@@ -74,13 +89,26 @@ class Wishes {
         }
         var now = clock.instant();
         Wish wish = wishes.save(new Wish(null, communityId, p.kind(), householdId, p.title().strip(),
-                strip(p.description()), strip(p.partner()), strip(p.schedule()), Wish.WishStatus.OPEN,
-                p.publishedBy().strip(), null, null, null, null, null, null, null, now));
+                strip(p.description()), partner, strip(p.schedule()), Wish.WishStatus.OPEN,
+                p.publishedBy().strip(), null, null, null, null, null, null, null, now, p.agreementId()));
         history.save(new WishHistoryEntry(null, wish.id(), householdId, now, "WishPublished", wish.publishedBy(),
                 wish.title()));
         outbox.needEvent(communityId, new WishPublished(wish.id(), wish.kind().name(), householdId, wish.title(),
-                wish.description(), wish.partner(), wish.schedule(), wish.publishedBy()));
+                wish.description(), wish.partner(), wish.schedule(), wish.publishedBy(), wish.agreementId()));
         return wish;
+    }
+
+    /** The partner unit that signed the agreement; a partner named in the request must be that unit. */
+    private String agreementPartner(String communityId, long agreementId, @Nullable String named) {
+        Agreement agreement = agreements.get(agreementId);
+        if (!agreement.communityId().equals(communityId)) {
+            throw Refusal.invalid("agreementId", "agreement " + agreementId + " is not in community " + communityId);
+        }
+        String signed = merchants.get(agreement.partnerId()).name();
+        if (named != null && !named.equals(signed)) {
+            throw Refusal.invalid("partner", "agreement " + agreementId + " was signed with " + signed + ", not " + named);
+        }
+        return signed;
     }
 
     @Transactional
@@ -131,9 +159,14 @@ class Wishes {
         return wishes.findById(id).orElseThrow(() -> Refusal.notFound("wish", id));
     }
 
-    List<Wish> list(String communityId, @Nullable Wish.WishStatus status) {
+    List<Wish> list(String communityId, @Nullable Wish.WishStatus status, @Nullable Long agreementId) {
         if (!communities.existsById(communityId)) {
             throw Refusal.notFound("community", communityId);
+        }
+        if (agreementId != null) {
+            // an agreement's projects are the community's, visible to all its staff (grid leaders too)
+            return wishes.findByCommunityIdAndAgreementIdOrderById(communityId, agreementId).stream()
+                    .filter(w -> status == null || w.status() == status).toList();
         }
         var grids = caller.gridLimit();
         if (grids.isPresent()) {

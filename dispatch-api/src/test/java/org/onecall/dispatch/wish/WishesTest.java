@@ -1,6 +1,7 @@
 package org.onecall.dispatch.wish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -157,5 +158,92 @@ class WishesTest implements TestPropertyProvider {
         assertEquals("kind", badKind.field());
         assertEquals(404, http().post("/api/wishes/999999/claim", Map.of("claimantKind", "UNIT", "claimant", "x"))
                 .status());
+    }
+
+    @Test
+    void an_agreements_projects_are_run_by_its_partner_unit_and_listed_under_it() {
+        String c = "wishes-agreements";
+        http().household(c, "13600000005");
+        long clinic = partnerUnit(c, "兴华社区卫生服务站");
+        long agreement = http().post("/api/communities/" + c + "/agreements", Map.of("partnerId", clinic,
+                "title", "共建协议：义诊与送药", "signedOn", "2026-03-01", "terms", "每周二义诊；每月送药两次")).id();
+
+        // the partner is the unit that signed: no need to type it again
+        Reply clinicDay = http().post("/api/communities/" + c + "/wishes", Map.of("kind", "PROJECT", "title", "义诊",
+                "schedule", "每周二上午", "publishedBy", "secretary-liu", "agreementId", agreement));
+        assertEquals(201, clinicDay.status(), clinicDay.toString());
+        assertEquals("兴华社区卫生服务站", clinicDay.body().path("partner").asText());
+        assertEquals(agreement, clinicDay.body().path("agreementId").asLong());
+        Reply delivery = http().post("/api/communities/" + c + "/wishes", Map.of("kind", "PROJECT", "title", "送药上门",
+                "partner", "兴华社区卫生服务站", "schedule", "每月两次", "publishedBy", "secretary-liu",
+                "agreementId", agreement));
+        assertEquals(201, delivery.status(), delivery.toString());
+        Reply unrelated = http().post("/api/communities/" + c + "/wishes", Map.of("kind", "PROJECT", "title", "清扫小巷",
+                "partner", "物业公司", "schedule", "每月一次", "publishedBy", "secretary-liu"));
+        assertEquals(201, unrelated.status(), unrelated.toString());
+        assertFalse(unrelated.body().hasNonNull("agreementId"), unrelated.toString());
+
+        assertEquals(List.of(clinicDay.id(), delivery.id()), ids(http().get("/api/communities/" + c
+                + "/wishes?agreementId=" + agreement).body()));
+        http().post("/api/wishes/" + delivery.id() + "/claim", Map.of("claimantKind", "UNIT", "claimant", "兴华社区卫生服务站"));
+        assertEquals(List.of(delivery.id()), ids(http().get("/api/communities/" + c + "/wishes?agreementId="
+                + agreement + "&status=CLAIMED").body()));
+        assertEquals(3, http().get("/api/communities/" + c + "/wishes").body().size());
+
+        try (TopicProbe needs = TopicProbe.open(Topics.NEEDS)) {
+            var published = (WishPublished) EventJson.read(needs.await(TopicProbe.event(WishPublished.class,
+                    "wish-" + clinicDay.id()).and(v -> v.contains("\"communityId\":\"" + c + "\"")))).typedPayload();
+            assertEquals(agreement, published.agreementId());
+            assertEquals("兴华社区卫生服务站", published.partner());
+        }
+    }
+
+    @Test
+    void a_project_names_an_agreement_of_its_own_community_and_its_own_partner() {
+        String c = "wishes-agreements-refused";
+        long h = http().household(c, "13600000006");
+        long clinic = partnerUnit(c, "清源门诊部");
+        long agreement = http().post("/api/communities/" + c + "/agreements", Map.of("partnerId", clinic,
+                "title", "共建协议", "signedOn", "2026-03-01", "terms", "每周义诊")).id();
+        String elsewhere = "wishes-agreements-other";
+        http().household(elsewhere, "13600000007");
+
+        Reply otherCommunity = http().post("/api/communities/" + elsewhere + "/wishes", project(agreement));
+        assertEquals(400, otherCommunity.status(), otherCommunity.toString());
+        assertEquals("agreementId", otherCommunity.field());
+        Map<String, Object> otherPartner = project(agreement);
+        otherPartner.put("partner", "物业公司");
+        Reply wrongPartner = http().post("/api/communities/" + c + "/wishes", otherPartner);
+        assertEquals(400, wrongPartner.status(), wrongPartner.toString());
+        assertEquals("partner", wrongPartner.field());
+        assertTrue(wrongPartner.body().toString().contains("清源门诊部"), wrongPartner.toString());
+        Reply unknown = http().post("/api/communities/" + c + "/wishes", project(999_999));
+        assertEquals(404, unknown.status(), unknown.toString());
+        Map<String, Object> wishWithAgreement = wish(h);
+        wishWithAgreement.put("agreementId", agreement);
+        assertEquals("agreementId", http().post("/api/communities/" + c + "/wishes", wishWithAgreement).field());
+
+        // nothing of the refused requests was written
+        assertEquals(0, http().get("/api/communities/" + c + "/wishes").body().size());
+        assertEquals(0, http().get("/api/communities/" + elsewhere + "/wishes").body().size());
+    }
+
+    private static Map<String, Object> project(long agreement) {
+        return new HashMap<>(Map.of("kind", "PROJECT", "title", "义诊", "schedule", "每周二", "publishedBy",
+                "secretary-liu", "agreementId", agreement));
+    }
+
+    private long partnerUnit(String community, String name) {
+        Reply unit = http().post("/api/communities/" + community + "/merchants", Map.of("name", name,
+                "kind", "PARTNER_UNIT", "offerings", List.of(Map.of("category", "MEDICINE", "description", "义诊")),
+                "lat", 39.728, "lon", 116.341, "dailyCapacity", 10, "fulfilment", "DELIVERY"));
+        assertEquals(201, unit.status(), unit.toString());
+        return unit.body().path("merchant").path("id").asLong();
+    }
+
+    private static List<Long> ids(JsonNode list) {
+        List<Long> ids = new java.util.ArrayList<>();
+        list.forEach(w -> ids.add(w.path("id").asLong()));
+        return ids;
     }
 }
