@@ -46,6 +46,9 @@ class DispatchAccessPolicy implements AccessPolicy {
 
                 Access.of(POST, "/api/accounts", Scope.ROLE_ONLY, ADMIN),
                 Access.of(GET, "/api/accounts", Scope.ROLE_ONLY, ADMIN),
+                Access.of(PUT, "/api/accounts/{username}/active", Scope.ROLE_ONLY, ADMIN)
+                        .note("off also revokes the account's tokens; not one's own account"),
+                Access.of(POST, "/api/accounts/{username}/unlock", Scope.ROLE_ONLY, ADMIN),
                 Access.of(GET, "/api/audit", Scope.ROLE_ONLY, ADMIN),
                 Access.of(GET, "/api/audit/export", Scope.ROLE_ONLY, ADMIN),
 

@@ -16,13 +16,14 @@ import org.onecall.kit.security.Role;
  * {@code passwordHash} is Argon2id (password4j's PHC string); null for volunteers who sign in by SMS code.
  * Scope: {@code communities} by id, every community of {@code street}, and for a grid leader the
  * {@code grids} (codes) of its one community; the last two as comma-separated text like the first.
+ * {@code tokensValidAfter}: tokens issued (iat) before it are refused, set when the account is switched off.
  */
 @MappedEntity("account")
 record Account(@Id @GeneratedValue @Nullable Long id, String username, String displayName, Role role,
                String communities, @Nullable @MappedProperty("street_id") String street, String grids,
                @Nullable Long volunteerId, @Nullable String phone,
                @Nullable String passwordHash, int failedLogins, @Nullable Instant lockedUntil, boolean active,
-               Instant createdAt) {
+               Instant createdAt, @Nullable Instant tokensValidAfter) {
 
     Set<String> communitySet() {
         return split(communities);

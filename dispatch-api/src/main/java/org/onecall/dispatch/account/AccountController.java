@@ -4,13 +4,17 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.validation.Validated;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import org.onecall.kit.security.CurrentCaller;
 import org.onecall.kit.security.Phones;
 
 /** Admins manage accounts. Password hashes never leave the service. */
@@ -20,9 +24,17 @@ import org.onecall.kit.security.Phones;
 class AccountController {
 
     private final Accounts accounts;
+    private final Revocations revocations;
+    private final CurrentCaller caller;
 
-    AccountController(Accounts accounts) {
+    AccountController(Accounts accounts, Revocations revocations, CurrentCaller caller) {
         this.accounts = accounts;
+        this.revocations = revocations;
+        this.caller = caller;
+    }
+
+    @io.micronaut.core.annotation.Introspected
+    record ActiveSwitch(@NotNull Boolean active) {
     }
 
     @io.micronaut.core.annotation.Introspected
@@ -45,5 +57,24 @@ class AccountController {
     @Get
     List<AccountView> list() {
         return accounts.all().stream().map(AccountView::of).toList();
+    }
+
+    /**
+     * Switches an account off (its tokens, every one issued until now, are refused from the next
+     * request; sign-in is refused) or on again (sign-in works; the old tokens stay refused). 404 for
+     * an unknown username; 409 for switching off one's own account.
+     */
+    @Put("/{username}/active")
+    AccountView setActive(@PathVariable String username, @Valid @Body ActiveSwitch request) {
+        Account a = accounts.setActive(caller.username(), username, request.active());
+        // after the commit: a refresh reading before it would otherwise be taken for the newer state
+        revocations.changed(a);
+        return AccountView.of(a);
+    }
+
+    /** Clears failed sign-ins and the lock they set. 404 for an unknown username. */
+    @Post("/{username}/unlock")
+    AccountView unlock(@PathVariable String username) {
+        return AccountView.of(accounts.unlock(caller.username(), username));
     }
 }

@@ -14,10 +14,17 @@ interface AccountRepository extends CrudRepository<Account, Long> {
 
     Optional<Account> findByUsername(String username);
 
-    List<Account> findByPhoneAndActive(String phone, boolean active);
-
     List<Account> findAllOrderByUsername();
 
     @Query("UPDATE account SET failed_logins = :failed, locked_until = :lockedUntil WHERE id = :id")
     int recordFailures(long id, int failed, @Nullable Instant lockedUntil);
+
+    @Query("UPDATE account SET active = :active, tokens_valid_after = :tokensValidAfter WHERE id = :id")
+    int switchActive(long id, boolean active, @Nullable Instant tokensValidAfter);
+
+    List<Account> findByPhone(String phone);
+
+    /** Accounts some of whose unexpired tokens are refused: switched off, or revoked after {@code cutoff}. */
+    @Query("SELECT * FROM account WHERE active = FALSE OR tokens_valid_after > :cutoff")
+    List<Account> findRevoked(Instant cutoff);
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.onecall.dispatch.audit.Audit;
@@ -62,7 +63,7 @@ public class Accounts {
         checkScope(r.role(), communityIds, street, gridCodes);
         return accounts.save(new Account(null, r.username(), r.displayName(), r.role(), String.join(",", communityIds),
                 street, String.join(",", gridCodes), r.volunteerId(), r.phone() == null ? null : digits(r.phone()),
-                r.password() == null ? null : hasher.hash(r.password()), 0, null, true, clock.instant()));
+                r.password() == null ? null : hasher.hash(r.password()), 0, null, true, clock.instant(), null));
     }
 
     /**
@@ -150,18 +151,61 @@ public class Accounts {
         return a;
     }
 
-    /** The volunteer's account for this phone, made on first sign-in from the volunteer list. */
+    /**
+     * The volunteer's account for this phone, made on first sign-in from the volunteer list; empty
+     * when that account is switched off (it is not made again: the admin's decision stands).
+     */
     @Transactional
     Optional<Account> volunteerByPhone(String phone) {
         String digits = digits(phone);
-        Optional<Account> existing = accounts.findByPhoneAndActive(digits, true).stream()
-                .filter(a -> a.role() == Role.VOLUNTEER).findFirst();
+        Optional<Account> existing = accounts.findByPhone(digits).stream()
+                .filter(a -> a.role() == Role.VOLUNTEER).min(java.util.Comparator.comparing(a -> !a.active()));
         if (existing.isPresent()) {
-            return existing;
+            return existing.filter(Account::active);
         }
         Optional<Volunteer> volunteer = volunteers.findByPhone(digits);
+        Optional<Account> byName = volunteer.flatMap(v -> accounts.findByUsername("volunteer-" + v.id()));
+        if (byName.isPresent()) {
+            // the volunteer's phone changed since their account was made: still the same person
+            return byName.filter(Account::active);
+        }
         return volunteer.map(v -> accounts.save(new Account(null, "volunteer-" + v.id(), v.name(), Role.VOLUNTEER,
-                v.communityId(), null, "", v.id(), digits, null, 0, null, true, clock.instant())));
+                v.communityId(), null, "", v.id(), digits, null, 0, null, true, clock.instant(), null)));
+    }
+
+    /**
+     * Switches an account off or on. Off also revokes every token issued so far: tokens whose iat is
+     * before {@code tokensValidAfter} are refused ({@link RevokedTokens}); switching on again keeps
+     * that, so a token from before stays dead and the person signs in anew. An admin cannot switch
+     * themself off: another admin must, so an installation is never left with nobody able to act.
+     */
+    @Transactional
+    Account setActive(String actor, String username, boolean active) {
+        Account a = accounts.findByUsername(username).orElseThrow(() -> Refusal.notFound("account", username));
+        if (!active && username.equals(actor)) {
+            throw Refusal.conflict("active", "you cannot switch off your own account; another admin must do it");
+        }
+        Instant validAfter = a.tokensValidAfter();
+        if (!active) {
+            // the next whole second: iat has whole seconds, so every token issued until now has an iat before it
+            validAfter = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        }
+        accounts.switchActive(a.id(), active, validAfter);
+        audit.record(actor, active ? "ACCOUNT_SWITCHED_ON" : "ACCOUNT_SWITCHED_OFF", "account:" + a.id(),
+                active ? "username " + username : "username " + username + "; tokens issued before " + validAfter
+                        + " revoked");
+        return accounts.findById(a.id()).orElseThrow();
+    }
+
+    /** Clears the failed sign-ins and the lock they set, e.g. after the person called to say it was them. */
+    @Transactional
+    Account unlock(String actor, String username) {
+        Account a = accounts.findByUsername(username).orElseThrow(() -> Refusal.notFound("account", username));
+        accounts.recordFailures(a.id(), 0, null);
+        audit.record(actor, "ACCOUNT_UNLOCKED", "account:" + a.id(), "username " + username + "; was "
+                + (a.lockedUntil() == null ? "not locked, " : "locked until " + a.lockedUntil() + ", ")
+                + a.failedLogins() + " failed sign-ins");
+        return accounts.findById(a.id()).orElseThrow();
     }
 
     static String digits(String phone) {

@@ -4,24 +4,52 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.token.Claims;
+import io.micronaut.security.token.claims.ClaimsGenerator;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.onecall.kit.security.Caller;
 
 /** Signs the bearer token (JWT) that every OneCall service accepts. */
 @Singleton
 class TokenIssuer {
 
+    private final ClaimsGenerator claims;
     private final TokenGenerator tokens;
     private final int lifetimeSeconds;
 
-    TokenIssuer(TokenGenerator tokens, @Value("${onecall.security.token-lifetime-seconds:43200}") int lifetimeSeconds) {
+    TokenIssuer(ClaimsGenerator claims, TokenGenerator tokens,
+                @Value("${onecall.security.token-lifetime-seconds:43200}") int lifetimeSeconds) {
+        this.claims = claims;
         this.tokens = tokens;
         this.lifetimeSeconds = lifetimeSeconds;
     }
 
-    Issued issue(Caller caller) {
+    Issued issue(Account account) {
+        return issue(account.caller(), account.tokensValidAfter());
+    }
+
+    /**
+     * Micronaut's claims (sub, roles, iat, exp, ...) and ours. {@code validAfter}: the account's tokens
+     * issued before it are refused. It is the whole second after a switch-off, and iat has whole
+     * seconds, so an account switched on again within that second would get a token that looks
+     * revoked: its iat is moved up to {@code validAfter} (less than a second ahead).
+     */
+    Issued issue(Caller caller, @Nullable Instant validAfter) {
         Authentication auth = Authentication.build(caller.username(), List.of(caller.role().name()), caller.claims());
-        String token = tokens.generateToken(auth, lifetimeSeconds)
+        Map<String, Object> set = new LinkedHashMap<>(claims.generateClaims(auth, lifetimeSeconds));
+        Instant issuedAt = RevokedTokens.issuedAt(set.get(Claims.ISSUED_AT));
+        if (issuedAt == null) {
+            throw new IllegalStateException("the token has no iat: revocation could not tell it from an old one");
+        }
+        if (validAfter != null && issuedAt.isBefore(validAfter)) {
+            set.put(Claims.ISSUED_AT, Date.from(validAfter));
+        }
+        String token = tokens.generateToken(set)
                 .orElseThrow(() -> new IllegalStateException("token signing is not configured"));
         return new Issued(token, "Bearer", lifetimeSeconds, caller.username(), caller.role().name(),
                 caller.communities().stream().sorted().toList(), caller.street(),

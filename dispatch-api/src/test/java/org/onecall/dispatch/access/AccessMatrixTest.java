@@ -60,6 +60,8 @@ class AccessMatrixTest extends SecuredApiTest {
             GET  /api/auth/me                                    ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=nn
             POST /api/accounts                                   ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             GET  /api/accounts                                   ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            PUT  /api/accounts/{username}/active                 ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            POST /api/accounts/{username}/unlock                 ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             GET  /api/audit                                      ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             GET  /api/audit/export                               ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             GET  /api/sms                                        ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
@@ -473,6 +475,8 @@ class AccessMatrixTest extends SecuredApiTest {
                 case "operators" -> ownSide ? "test-operator" : "someone-else";
                 case "service-targets" -> "MEALS";
                 case "health" -> "liveness";
+                // no such account: the admin gets 404 (400 for the empty switch body), nobody's account changes
+                case "accounts" -> "no-account-" + (ownSide ? "own" : "other");
                 default -> throw new IllegalArgumentException("no fixture for " + variable + " after " + previousSegment);
             };
         }

@@ -1,0 +1,97 @@
+package org.onecall.dispatch.account;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which accounts' tokens are refused, in memory: the token check runs on the event loop for every
+ * request and must not wait for the database. Loaded at start, changed at once by this instance's
+ * own switches, and read again every {@code onecall.security.revocation-refresh} so that every
+ * dispatch-api instance refuses a switched-off account within seconds.
+ */
+@Singleton
+class Revocations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Revocations.class);
+
+    /** {@code validAfter}: tokens issued (iat) before it are refused; null: only the switch counts. */
+    record Revocation(boolean active, @Nullable Instant validAfter) {
+        boolean refuses(@Nullable Instant issuedAt) {
+            if (!active) {
+                return true;
+            }
+            return validAfter != null && (issuedAt == null || issuedAt.isBefore(validAfter));
+        }
+    }
+
+    /** A switch made here, with when (System.nanoTime) it was known, so a slower refresh cannot undo it. */
+    private record Local(Revocation revocation, long at) {
+    }
+
+    private final AccountRepository accounts;
+    private final Clock clock;
+    private final Duration tokenLifetime;
+    private final Map<String, Local> local = new HashMap<>();
+    private volatile Map<String, Revocation> byUsername = Map.of();
+
+    Revocations(AccountRepository accounts, Clock clock,
+                @Value("${onecall.security.token-lifetime-seconds:43200}") int tokenLifetimeSeconds) {
+        this.accounts = accounts;
+        this.clock = clock;
+        this.tokenLifetime = Duration.ofSeconds(tokenLifetimeSeconds);
+    }
+
+    /** Null when nothing of this account's is revoked (the usual case, and every name without an account). */
+    @Nullable
+    Revocation of(String username) {
+        return byUsername.get(username);
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        refresh();
+    }
+
+    @Scheduled(fixedDelay = "${onecall.security.revocation-refresh:5s}",
+            initialDelay = "${onecall.security.revocation-refresh:5s}")
+    void refresh() {
+        long started = System.nanoTime();
+        Map<String, Revocation> loaded = new HashMap<>();
+        try {
+            // a revocation older than the token lifetime no longer matters: every token it refused has expired
+            for (Account a : accounts.findRevoked(clock.instant().minus(tokenLifetime))) {
+                loaded.put(a.username(), new Revocation(a.active(), a.tokensValidAfter()));
+            }
+        } catch (RuntimeException e) {
+            // keep refusing what we knew: a database hiccup must not revive revoked tokens
+            LOG.warn("could not read account revocations; keeping the last known ({})", e.getMessage());
+            return;
+        }
+        synchronized (this) {
+            // switches made here after the read began may be missing from it: they win until the next read
+            local.values().removeIf(l -> l.at() - started < 0);
+            local.forEach((username, l) -> loaded.put(username, l.revocation()));
+            byUsername = Map.copyOf(loaded);
+        }
+    }
+
+    /** After the switch has been committed: this instance refuses (or accepts again) from the next request. */
+    synchronized void changed(Account a) {
+        Revocation r = new Revocation(a.active(), a.tokensValidAfter());
+        local.put(a.username(), new Local(r, System.nanoTime()));
+        Map<String, Revocation> next = new HashMap<>(byUsername);
+        next.put(a.username(), r);
+        byUsername = Map.copyOf(next);
+    }
+}
