@@ -30,14 +30,22 @@ public final class Standalone implements AutoCloseable {
      * configuration they cannot be told apart, so it may do what any of them may (ServiceAccess).
      */
     static final String SERVICES_PRINCIPAL = "onecall";
+    /**
+     * As in each service's own settings. DB_CLOSE_ON_EXIT=FALSE: the services close their pools on
+     * shutdown; H2's own shutdown hook would close the files under them while they still write.
+     */
+    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
 
     private final EmbeddedKafkaBroker broker;
     private final ApplicationContext context;
+    private final EmbeddedServer server;
     private final Secrets.KafkaPasswords kafkaPasswords;
 
     private Standalone(EmbeddedKafkaBroker broker, ApplicationContext context, Secrets.KafkaPasswords kafkaPasswords) {
         this.broker = broker;
         this.context = context;
+        // looked up now: during shutdown a lookup could create beans again (a data source on a closed database)
+        this.server = context.getBean(EmbeddedServer.class);
         this.kafkaPasswords = kafkaPasswords;
     }
 
@@ -63,6 +71,9 @@ public final class Standalone implements AutoCloseable {
             props.put("onecall.kafka.username", SERVICES_PRINCIPAL);
             props.put("onecall.kafka.password", passwords.services());
             props.putIfAbsent(JWT_SECRET, Secrets.jwtSecret(dataDir));
+            // the H2 files live in the data directory too (ONECALL_DATA), unless a database is named
+            h2In(dataDir, props, "datasources.default.url", "JDBC_URL", "dispatch");
+            h2In(dataDir, props, "datasources.notifier.url", "NOTIFIER_JDBC_URL", "notifier");
             ApplicationContext context = Micronaut.build(args)
                     .mainClass(Standalone.class)
                     // later environments win: standalone's settings override each service's
@@ -73,6 +84,12 @@ public final class Standalone implements AutoCloseable {
         } catch (RuntimeException e) {
             broker.close();
             throw e;
+        }
+    }
+
+    private static void h2In(Path dataDir, Map<String, Object> props, String property, String env, String name) {
+        if (!props.containsKey(property) && System.getenv(env) == null) {
+            props.put(property, "jdbc:h2:file:" + dataDir.resolve(name).toAbsolutePath() + H2_OPTIONS);
         }
     }
 
@@ -111,7 +128,6 @@ public final class Standalone implements AutoCloseable {
     }
 
     public String url() {
-        EmbeddedServer server = context.getBean(EmbeddedServer.class);
         return "http://localhost:" + server.getPort();
     }
 
@@ -131,9 +147,16 @@ public final class Standalone implements AutoCloseable {
         return context;
     }
 
+    /**
+     * Stops the services, then the broker. On SIGTERM Micronaut's own shutdown hook stops the server
+     * (which stops the context) while this runs from ours: both must take the server's lock before the
+     * context's, so this stops the server first; closing the context first deadlocked the two hooks
+     * and Ctrl-C never ended {@code ./run}.
+     */
     @Override
     public void close() {
         try {
+            server.stop();
             if (context.isRunning()) {
                 context.close();
             }
