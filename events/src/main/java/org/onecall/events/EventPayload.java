@@ -12,8 +12,9 @@ public sealed interface EventPayload permits
         MatchEvents.MatchProposed, MatchEvents.MatchNotFound,
         ResourceEvents.VolunteerStateChanged, ResourceEvents.MerchantStateChanged,
         IntakeEvents.WorkOrderReceived,
-        WishEvents.WishPublished, WishEvents.WishClaimed, WishEvents.WishFulfilled {
+        WishEvents.WishPublished, WishEvents.WishClaimed, WishEvents.WishFulfilled,
+        AccountEvents.AccountAccessChanged {
 
-    /** The id of the thing this fact is about (need, volunteer, merchant). */
+    /** The id of the thing this fact is about (need, volunteer, merchant, account). */
     String aggregateId();
 }

@@ -40,19 +40,20 @@ public final class ServiceAccess {
     }
 
     public static final List<Grant> SERVICES = List.of(
-            // the single writer of need, offer and resource state (its outbox relay), takes proposals and outside
-            // needs; follows the resources topic without a group so every instance's service circle sees every write
+            // the single writer of need, offer, resource and account state (its outbox relay), takes proposals and
+            // outside needs; follows the resources topic without a group so every instance's service circle sees every write
             new Grant(DISPATCH_API,
                     Set.of(Topics.MATCHES, Topics.INTAKE, Topics.RESOURCES),
-                    Set.of(Topics.NEEDS, Topics.RESOURCES, Topics.DEAD_LETTER),
+                    Set.of(Topics.NEEDS, Topics.RESOURCES, Topics.ACCOUNTS, Topics.DEAD_LETTER),
                     Set.of(GROUP_DISPATCH_MATCHES, GROUP_DISPATCH_INTAKE)),
             // reads needs in its group and the whole resources topic without a group (every instance needs every resource)
             new Grant(MATCHER,
                     Set.of(Topics.NEEDS, Topics.RESOURCES),
                     Set.of(Topics.MATCHES, Topics.DEAD_LETTER),
                     Set.of(GROUP_MATCHER)),
+            // reads the whole accounts topic without a group: every instance refuses every revoked token
             new Grant(NOTIFIER,
-                    Set.of(Topics.NEEDS),
+                    Set.of(Topics.NEEDS, Topics.ACCOUNTS),
                     Set.of(Topics.DEAD_LETTER),
                     Set.of(GROUP_NOTIFIER)));
 

@@ -55,6 +55,18 @@ class GoldenEventsTest {
     }
 
     @Test
+    void an_account_state_refuses_every_token_while_off_and_tokens_from_before_the_revocation_once_on() {
+        Instant revoked = Instant.parse("2026-11-23T09:00:01Z");
+        var off = new AccountEvents.AccountAccessChanged("volunteer-7", 7L, false, revoked);
+        assertTrue(off.refuses(revoked.plusSeconds(3600)), "off: even a token issued later");
+        var on = new AccountEvents.AccountAccessChanged("volunteer-7", 7L, true, revoked);
+        assertTrue(on.refuses(revoked.minusSeconds(1)));
+        assertTrue(on.refuses(null), "a token without iat cannot be told from an old one");
+        assertEquals(false, on.refuses(revoked));
+        assertEquals(false, new AccountEvents.AccountAccessChanged("operator-1", null, true, null).refuses(null));
+    }
+
+    @Test
     void unknown_type_and_garbage_are_reported_as_malformed_with_a_reason() {
         String unknown = "{\"eventId\":\"5a1e0000-0000-0000-0000-000000000001\",\"type\":\"NeedTeleported\","
                 + "\"schemaVersion\":1,\"occurredAt\":\"2026-11-23T09:00:00Z\",\"communityId\":\"c\","

@@ -40,12 +40,23 @@ public final class TestTokens {
         return token("volunteer-" + volunteerId, "VOLUNTEER", List.of(community), volunteerId);
     }
 
+    /** A volunteer's token as if issued at {@code issuedAt} (whole seconds count, as in any JWT). */
+    public static String volunteer(long volunteerId, String community, java.time.Instant issuedAt) {
+        return sign(claims("volunteer-" + volunteerId, "VOLUNTEER", List.of(community), null, List.of(), volunteerId)
+                .issueTime(Date.from(issuedAt)).build());
+    }
+
     public static String token(String username, String role, Collection<String> communities, Long volunteerId) {
         return token(username, role, communities, null, List.of(), volunteerId);
     }
 
     public static String token(String username, String role, Collection<String> communities, String street,
                                Collection<String> grids, Long volunteerId) {
+        return sign(claims(username, role, communities, street, grids, volunteerId).build());
+    }
+
+    private static JWTClaimsSet.Builder claims(String username, String role, Collection<String> communities,
+                                               String street, Collection<String> grids, Long volunteerId) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(username)
                 .claim("roles", List.of(role))
@@ -61,8 +72,12 @@ public final class TestTokens {
         if (volunteerId != null) {
             claims.claim("volunteerId", volunteerId);
         }
+        return claims;
+    }
+
+    private static String sign(JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(SECRET));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -116,7 +116,7 @@ class SecureKafkaBrokerExtensionTest {
     @Test
     void dispatchApiCanDoWhatItNeeds() throws Exception {
         try (KafkaProducer<String, String> dispatch = producer(ServiceAccess.DISPATCH_API)) {
-            for (String topic : List.of(Topics.NEEDS, Topics.RESOURCES, Topics.DEAD_LETTER)) {
+            for (String topic : List.of(Topics.NEEDS, Topics.RESOURCES, Topics.ACCOUNTS, Topics.DEAD_LETTER)) {
                 dispatch.send(new ProducerRecord<>(topic, "c-1", "written by dispatch-api")).get(10, TimeUnit.SECONDS);
             }
         }
@@ -187,7 +187,7 @@ class SecureKafkaBrokerExtensionTest {
         assertTrue(Topics.ALL.containsAll(topics), "a grant names a topic that does not exist: " + topics);
         assertEquals(new TreeSet<>(GROUPS), groups);
         assertEquals(ServiceAccess.combined("onecall").reads(), new TreeSet<>(List.of(Topics.NEEDS, Topics.RESOURCES,
-                Topics.MATCHES, Topics.INTAKE)));
+                Topics.MATCHES, Topics.INTAKE, Topics.ACCOUNTS)));
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -12,9 +12,11 @@ import java.util.Optional;
 import org.onecall.dispatch.audit.Audit;
 import org.onecall.dispatch.community.CommunityRepository;
 import org.onecall.dispatch.community.StreetRepository;
+import org.onecall.dispatch.outbox.Outbox;
 import org.onecall.dispatch.team.Teams;
 import org.onecall.dispatch.volunteer.Volunteer;
 import org.onecall.dispatch.volunteer.Volunteers;
+import org.onecall.events.AccountEvents;
 import org.onecall.kit.Refusal;
 import org.onecall.kit.security.Role;
 
@@ -29,12 +31,13 @@ public class Accounts {
     private final PasswordHasher hasher;
     private final Volunteers volunteers;
     private final Audit audit;
+    private final Outbox outbox;
     private final Clock clock;
     private final int maxFailures;
     private final Duration lockout;
 
     Accounts(AccountRepository accounts, CommunityRepository communities, StreetRepository streets, Teams teams,
-             PasswordHasher hasher, Volunteers volunteers, Audit audit, Clock clock,
+             PasswordHasher hasher, Volunteers volunteers, Audit audit, Outbox outbox, Clock clock,
              @Value("${onecall.security.max-failed-logins:5}") int maxFailures,
              @Value("${onecall.security.lockout:15m}") Duration lockout) {
         this.accounts = accounts;
@@ -44,6 +47,7 @@ public class Accounts {
         this.hasher = hasher;
         this.volunteers = volunteers;
         this.audit = audit;
+        this.outbox = outbox;
         this.clock = clock;
         this.maxFailures = maxFailures;
         this.lockout = lockout;
@@ -175,7 +179,7 @@ public class Accounts {
 
     /**
      * Switches an account off or on. Off also revokes every token issued so far: tokens whose iat is
-     * before {@code tokensValidAfter} are refused ({@link RevokedTokens}); switching on again keeps
+     * before {@code tokensValidAfter} are refused (kit's {@code RevokedTokens}, here and, through the accounts topic, in the notifier); switching on again keeps
      * that, so a token from before stays dead and the person signs in anew. An admin cannot switch
      * themself off: another admin must, so an installation is never left with nobody able to act.
      */
@@ -191,6 +195,8 @@ public class Accounts {
             validAfter = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         }
         accounts.switchActive(a.id(), active, validAfter);
+        // the notifier accepts the same tokens and has no accounts table: it learns the switch from Kafka
+        outbox.accountState(new AccountEvents.AccountAccessChanged(username, a.volunteerId(), active, validAfter));
         audit.record(actor, active ? "ACCOUNT_SWITCHED_ON" : "ACCOUNT_SWITCHED_OFF", "account:" + a.id(),
                 active ? "username " + username : "username " + username + "; tokens issued before " + validAfter
                         + " revoked");

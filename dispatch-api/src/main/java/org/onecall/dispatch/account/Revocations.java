@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.onecall.kit.security.TokenRevocations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * dispatch-api instance refuses a switched-off account within seconds.
  */
 @Singleton
-class Revocations {
+class Revocations implements TokenRevocations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Revocations.class);
 
@@ -52,10 +53,10 @@ class Revocations {
         this.tokenLifetime = Duration.ofSeconds(tokenLifetimeSeconds);
     }
 
-    /** Null when nothing of this account's is revoked (the usual case, and every name without an account). */
-    @Nullable
-    Revocation of(String username) {
-        return byUsername.get(username);
+    @Override
+    public boolean refuses(String username, @Nullable Instant issuedAt) {
+        Revocation r = byUsername.get(username);
+        return r != null && r.refuses(issuedAt);
     }
 
     @EventListener

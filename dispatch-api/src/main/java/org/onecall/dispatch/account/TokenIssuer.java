@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.onecall.kit.security.Caller;
+import org.onecall.kit.security.RevokedTokens;
 
 /** Signs the bearer token (JWT) that every OneCall service accepts. */
 @Singleton

@@ -5,6 +5,7 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.onecall.events.AccountEvents;
 import org.onecall.events.EventEnvelope;
 import org.onecall.events.EventJson;
 import org.onecall.events.EventPayload;
@@ -41,6 +42,12 @@ public class Outbox {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public EventEnvelope resourceState(String communityId, EventPayload payload) {
         return append(Topics.RESOURCES, payload.aggregateId(), communityId, payload);
+    }
+
+    /** An account's sign-in state for the compacted {@link Topics#ACCOUNTS} topic, keyed by account. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public EventEnvelope accountState(AccountEvents.AccountAccessChanged payload) {
+        return append(Topics.ACCOUNTS, payload.aggregateId(), AccountEvents.NO_COMMUNITY, payload);
     }
 
     private EventEnvelope append(String topic, String key, String communityId, EventPayload payload) {

@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.onecall.dispatch.Db;
+import org.onecall.events.AccountEvents.AccountAccessChanged;
 import org.onecall.events.EventJson;
+import org.onecall.events.Topics;
+import org.onecall.testsupport.TopicProbe;
 import org.onecall.testsupport.TestTokens;
 
 /**
@@ -114,6 +117,10 @@ class AccountSwitchTest extends SecuredApiTest {
         assertEquals(sent, smsCount(phone), "no code is sent to a switched-off volunteer");
         // and no second account is made for them from the volunteer list
         assertEquals(1, accountsJson().split("\"username\":\"volunteer-" + volunteer + "\"", -1).length - 1);
+        // the notifier, which accepts the same tokens, learns the switch-off from the accounts topic
+        AccountAccessChanged off = accountState(volunteer, false);
+        assertEquals(volunteer, off.volunteerId());
+        assertTrue(off.refuses(Instant.now()), "the published state refuses the volunteer's tokens");
 
         assertEquals(200, switchActive("volunteer-" + volunteer, true, TestTokens.admin()).getStatus().getCode());
         HttpResponse<String> again = send(HttpRequest.POST("/api/auth/code/login", Map.of("phone", phone, "code",
@@ -121,6 +128,19 @@ class AccountSwitchTest extends SecuredApiTest {
         assertEquals(200, again.getStatus().getCode(), again.body());
         assertEquals(200, me(json(again).get("accessToken").asText()).getStatus().getCode());
         assertEquals(401, me(token).getStatus().getCode());
+        AccountAccessChanged on = accountState(volunteer, true);
+        assertEquals(off.tokensValidAfter(), on.tokensValidAfter(), "switching on keeps the old tokens revoked");
+        assertTrue(on.refuses(off.tokensValidAfter().minusSeconds(1)));
+        assertFalse(on.refuses(off.tokensValidAfter()));
+    }
+
+    /** The last state of the volunteer's account on the accounts topic, once it says {@code active}. */
+    private static AccountAccessChanged accountState(long volunteer, boolean active) {
+        try (TopicProbe accounts = TopicProbe.open(Topics.ACCOUNTS)) {
+            String json = accounts.await(TopicProbe.event(AccountAccessChanged.class, "account-volunteer-" + volunteer)
+                    .and(j -> ((AccountAccessChanged) EventJson.read(j).typedPayload()).active() == active));
+            return (AccountAccessChanged) EventJson.read(json).typedPayload();
+        }
     }
 
     @Test
