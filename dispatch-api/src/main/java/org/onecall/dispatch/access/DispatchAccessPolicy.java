@@ -41,14 +41,20 @@ class DispatchAccessPolicy implements AccessPolicy {
                 // the bare address redirects to the web pages, which are static files, not routes: they
                 // hold no data (everything they show comes through the routes below) and are public
                 Access.open(GET, "/"),
-                                Access.of(GET, "/api/auth/me", Scope.ROLE_ONLY, COORDINATOR, OPERATOR, VOLUNTEER)
+                Access.of(GET, "/api/auth/me", Scope.ROLE_ONLY, COORDINATOR, OPERATOR, VOLUNTEER)
                         .note("the caller's own scope"),
+                Access.of(PUT, "/api/auth/password", Scope.ROLE_ONLY, COORDINATOR, OPERATOR, VOLUNTEER)
+                        .note("the caller's own password, given the current one"),
 
                 Access.of(POST, "/api/accounts", Scope.ROLE_ONLY, ADMIN),
                 Access.of(GET, "/api/accounts", Scope.ROLE_ONLY, ADMIN),
                 Access.of(PUT, "/api/accounts/{username}/active", Scope.ROLE_ONLY, ADMIN)
                         .note("off also revokes the account's tokens; not one's own account"),
                 Access.of(POST, "/api/accounts/{username}/unlock", Scope.ROLE_ONLY, ADMIN),
+                Access.of(PUT, "/api/accounts/{username}", Scope.ROLE_ONLY, ADMIN)
+                        .note("a change of role or scope revokes the account's tokens; not one's own role"),
+                Access.of(PUT, "/api/accounts/{username}/password", Scope.ROLE_ONLY, ADMIN)
+                        .note("revokes the account's tokens"),
                 Access.of(GET, "/api/audit", Scope.ROLE_ONLY, ADMIN),
                 Access.of(GET, "/api/audit/export", Scope.ROLE_ONLY, ADMIN),
 

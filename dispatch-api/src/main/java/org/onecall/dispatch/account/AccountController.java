@@ -12,7 +12,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.validation.Validated;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.onecall.kit.security.CurrentCaller;
 import org.onecall.kit.security.Phones;
@@ -35,6 +37,10 @@ class AccountController {
 
     @io.micronaut.core.annotation.Introspected
     record ActiveSwitch(@NotNull Boolean active) {
+    }
+
+    @io.micronaut.core.annotation.Introspected
+    record NewPassword(@NotBlank @Size(min = 10, max = 200, message = "must be 10 to 200 characters") String password) {
     }
 
     @io.micronaut.core.annotation.Introspected
@@ -68,6 +74,27 @@ class AccountController {
     AccountView setActive(@PathVariable String username, @Valid @Body ActiveSwitch request) {
         Account a = accounts.setActive(caller.username(), username, request.active());
         // after the commit: a refresh reading before it would otherwise be taken for the newer state
+        revocations.changed(a);
+        return AccountView.of(a);
+    }
+
+    /**
+     * Replaces the account's name, phone, role and scope. A change of role or scope revokes the
+     * account's tokens (they carry both), so it applies from the person's next sign-in, at once.
+     * 404 unknown; 422 a scope that does not exist or a volunteer's account given another role;
+     * 409 one's own role.
+     */
+    @Put("/{username}")
+    AccountView change(@PathVariable String username, @Valid @Body AccountChange request) {
+        Account a = accounts.change(caller.username(), username, request);
+        revocations.changed(a);
+        return AccountView.of(a);
+    }
+
+    /** Sets a new password (a forgotten one): revokes the account's tokens and clears a lock. 404 unknown. */
+    @Put("/{username}/password")
+    AccountView setPassword(@PathVariable String username, @Valid @Body NewPassword request) {
+        Account a = accounts.setPassword(caller.username(), username, request.password());
         revocations.changed(a);
         return AccountView.of(a);
     }

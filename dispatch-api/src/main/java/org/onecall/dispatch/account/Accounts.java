@@ -61,13 +61,148 @@ public class Accounts {
         if (r.role() == Role.VOLUNTEER && r.volunteerId() == null) {
             throw Refusal.invalid("volunteerId", "a volunteer account must name the volunteer");
         }
-        String street = r.street() == null || r.street().isBlank() ? null : r.street().strip();
-        List<String> communityIds = r.communityList().stream().map(String::strip).distinct().toList();
-        List<String> gridCodes = r.gridList().stream().map(String::strip).distinct().toList();
+        String street = street(r.street());
+        List<String> communityIds = stripped(r.communityList());
+        List<String> gridCodes = stripped(r.gridList());
         checkScope(r.role(), communityIds, street, gridCodes);
         return accounts.save(new Account(null, r.username(), r.displayName(), r.role(), String.join(",", communityIds),
                 street, String.join(",", gridCodes), r.volunteerId(), r.phone() == null ? null : digits(r.phone()),
                 r.password() == null ? null : hasher.hash(r.password()), 0, null, true, clock.instant(), null));
+    }
+
+    /**
+     * Changes an account's name, phone, role and scope. Role and scope travel in the account's tokens,
+     * so a change to either revokes every token issued so far (as a switch-off does): the person signs
+     * in again and gets a token that says what is true now. A volunteer's account stays a volunteer's,
+     * and nobody changes their own role.
+     */
+    @Transactional
+    Account change(String actor, String username, AccountChange r) {
+        Account a = accounts.findByUsername(username).orElseThrow(() -> Refusal.notFound("account", username));
+        if (r.role() != a.role() && (r.role() == Role.VOLUNTEER || a.role() == Role.VOLUNTEER)) {
+            throw Refusal.unprocessable("role", "a volunteer's account signs in as that volunteer and stays a "
+                    + "volunteer's; make a new account for the other role");
+        }
+        if (r.role() != a.role() && username.equals(actor)) {
+            throw Refusal.conflict("role", "you cannot change your own role; another admin must do it");
+        }
+        String street = street(r.street());
+        List<String> communityIds = stripped(r.communities() == null ? List.of() : r.communities());
+        List<String> gridCodes = stripped(r.grids() == null ? List.of() : r.grids());
+        checkScope(r.role(), communityIds, street, gridCodes);
+        Account wanted = new Account(a.id(), a.username(), r.displayName(), r.role(), String.join(",", communityIds),
+                street, String.join(",", gridCodes), a.volunteerId(), r.phone() == null ? null : digits(r.phone()),
+                a.passwordHash(), a.failedLogins(), a.lockedUntil(), a.active(), a.createdAt(), a.tokensValidAfter());
+        boolean scopeChanged = !wanted.caller().equals(a.caller());
+        if (scopeChanged) {
+            wanted = withTokensValidAfter(wanted, nextSecond());
+        }
+        accounts.update(wanted);
+        if (scopeChanged) {
+            published(wanted);
+        }
+        audit.record(actor, "ACCOUNT_CHANGED", "account:" + a.id(), "username " + username + "; "
+                + describe(a, wanted) + (scopeChanged ? "; tokens issued before " + wanted.tokensValidAfter()
+                + " revoked" : ""));
+        return accounts.findById(a.id()).orElseThrow();
+    }
+
+    /**
+     * An admin sets a new password, e.g. for someone who forgot theirs: every token issued so far is
+     * revoked (whoever held the old password may hold one of them) and a lock is cleared.
+     */
+    @Transactional
+    Account setPassword(String actor, String username, String password) {
+        Account a = accounts.findByUsername(username).orElseThrow(() -> Refusal.notFound("account", username));
+        Account wanted = withTokensValidAfter(new Account(a.id(), a.username(), a.displayName(), a.role(),
+                a.communities(), a.street(), a.grids(), a.volunteerId(), a.phone(), hasher.hash(password), 0, null,
+                a.active(), a.createdAt(), a.tokensValidAfter()), nextSecond());
+        accounts.update(wanted);
+        published(wanted);
+        audit.record(actor, "ACCOUNT_PASSWORD_SET", "account:" + a.id(), "username " + username
+                + "; tokens issued before " + wanted.tokensValidAfter() + " revoked");
+        return accounts.findById(a.id()).orElseThrow();
+    }
+
+    /**
+     * The signed-in person changes their own password, giving the current one. A wrong current
+     * password counts as a failed sign-in (the same lockout), so a stolen session cannot guess it.
+     * Tokens already issued stay valid: this is not a sign-out.
+     */
+    @Transactional(noRollbackFor = Refusal.class)
+    void changeOwnPassword(String username, String current, String next) {
+        Account a = accounts.findByUsername(username).filter(Account::active)
+                .orElseThrow(() -> Refusal.notFound("account", username));
+        if (a.passwordHash() == null) {
+            throw Refusal.conflict("currentPassword", "this account signs in with an SMS code and has no password");
+        }
+        Instant now = clock.instant();
+        if (a.lockedUntil() != null && a.lockedUntil().isAfter(now)) {
+            throw Refusal.tooMany("account locked after repeated failures until " + a.lockedUntil());
+        }
+        if (!hasher.matches(current, a.passwordHash())) {
+            int failed = a.failedLogins() + 1;
+            Instant lockedUntil = failed >= maxFailures ? now.plus(lockout) : null;
+            accounts.recordFailures(a.id(), lockedUntil == null ? failed : 0, lockedUntil);
+            audit.record(username, lockedUntil == null ? "PASSWORD_CHANGE_FAILED" : "ACCOUNT_LOCKED",
+                    "account:" + a.id(), null);
+            throw Refusal.invalid("currentPassword", "is not your current password");
+        }
+        if (current.equals(next)) {
+            throw Refusal.invalid("newPassword", "is the same as the current password");
+        }
+        accounts.update(new Account(a.id(), a.username(), a.displayName(), a.role(), a.communities(), a.street(),
+                a.grids(), a.volunteerId(), a.phone(), hasher.hash(next), 0, null, a.active(), a.createdAt(),
+                a.tokensValidAfter()));
+        audit.record(username, "PASSWORD_CHANGED", "account:" + a.id(), null);
+    }
+
+    private static Account withTokensValidAfter(Account a, Instant validAfter) {
+        return new Account(a.id(), a.username(), a.displayName(), a.role(), a.communities(), a.street(), a.grids(),
+                a.volunteerId(), a.phone(), a.passwordHash(), a.failedLogins(), a.lockedUntil(), a.active(),
+                a.createdAt(), validAfter);
+    }
+
+    /** The next whole second: iat has whole seconds, so every token issued until now has an iat before it. */
+    private Instant nextSecond() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    }
+
+    /** For the notifier, which accepts the same tokens and has no accounts table. */
+    private void published(Account a) {
+        outbox.accountState(new AccountEvents.AccountAccessChanged(a.username(), a.volunteerId(), a.active(),
+                a.tokensValidAfter()));
+    }
+
+    private static String describe(Account before, Account after) {
+        List<String> changes = new java.util.ArrayList<>();
+        if (!before.displayName().equals(after.displayName())) {
+            changes.add("name " + before.displayName() + " -> " + after.displayName());
+        }
+        if (!java.util.Objects.equals(before.phone(), after.phone())) {
+            changes.add("phone changed");
+        }
+        if (before.role() != after.role()) {
+            changes.add("role " + before.role() + " -> " + after.role());
+        }
+        if (!before.communitySet().equals(after.communitySet())) {
+            changes.add("communities " + before.communities() + " -> " + after.communities());
+        }
+        if (!java.util.Objects.equals(before.street(), after.street())) {
+            changes.add("street " + before.street() + " -> " + after.street());
+        }
+        if (!before.gridSet().equals(after.gridSet())) {
+            changes.add("grids " + before.grids() + " -> " + after.grids());
+        }
+        return changes.isEmpty() ? "nothing changed" : String.join(", ", changes);
+    }
+
+    private static String street(String street) {
+        return street == null || street.isBlank() ? null : street.strip();
+    }
+
+    private static List<String> stripped(List<String> values) {
+        return values.stream().map(String::strip).distinct().toList();
     }
 
     /**
@@ -189,11 +324,7 @@ public class Accounts {
         if (!active && username.equals(actor)) {
             throw Refusal.conflict("active", "you cannot switch off your own account; another admin must do it");
         }
-        Instant validAfter = a.tokensValidAfter();
-        if (!active) {
-            // the next whole second: iat has whole seconds, so every token issued until now has an iat before it
-            validAfter = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        }
+        Instant validAfter = active ? a.tokensValidAfter() : nextSecond();
         accounts.switchActive(a.id(), active, validAfter);
         // the notifier accepts the same tokens and has no accounts table: it learns the switch from Kafka
         outbox.accountState(new AccountEvents.AccountAccessChanged(username, a.volunteerId(), active, validAfter));

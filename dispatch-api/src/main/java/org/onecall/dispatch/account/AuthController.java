@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
@@ -80,6 +81,18 @@ class AuthController {
     @Post("/code/login{?session}")
     HttpResponse<TokenIssuer.Issued> codeLogin(@Valid @Body CodeLogin login, @Nullable @QueryValue Boolean session) {
         return respond(tokens.issue(codes.verify(login.phone(), login.code())), session);
+    }
+
+    @Introspected
+    record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,
+                          @NotBlank @Size(min = 10, max = 200, message = "must be 10 to 200 characters") String newPassword) {
+    }
+
+    /** The signed-in person's own password; 204. A wrong current password is 400 and counts toward the lockout. */
+    @Put("/password")
+    HttpResponse<?> changePassword(Authentication authentication, @Valid @Body PasswordChange request) {
+        accounts.changeOwnPassword(authentication.getName(), request.currentPassword(), request.newPassword());
+        return HttpResponse.noContent();
     }
 
     @Post("/logout")

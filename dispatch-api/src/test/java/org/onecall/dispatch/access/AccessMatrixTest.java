@@ -58,10 +58,13 @@ class AccessMatrixTest extends SecuredApiTest {
             GET  /openapi/onecall.yml                            ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=yy
             GET  /                                               ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=yy
             GET  /api/auth/me                                    ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=nn
+            PUT  /api/auth/password                              ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy STREET=yy GRID=yy ANON=nn
             POST /api/accounts                                   ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             GET  /api/accounts                                   ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             PUT  /api/accounts/{username}/active                 ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             POST /api/accounts/{username}/unlock                 ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            PUT  /api/accounts/{username}                        ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            PUT  /api/accounts/{username}/password               ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             GET  /api/audit                                      ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             GET  /api/audit/export                               ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             GET  /api/sms                                        ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn

@@ -30,8 +30,9 @@ import org.onecall.testsupport.TopicProbe;
 import org.onecall.testsupport.TestTokens;
 
 /**
- * An admin switches accounts off and on and unlocks them; switched-off accounts' tokens (bearer and
- * session cookie) stop working at the next request and their owners cannot sign in. Real sign-ins,
+ * An admin switches accounts off and on, unlocks them, changes them and sets new passwords;
+ * switched-off accounts' tokens (bearer and session cookie), and those whose scope or password was
+ * changed, stop working at the next request. People change their own passwords. Real sign-ins,
  * real tokens, through HTTP.
  */
 @MicronautTest(environments = "dispatch", transactional = false)
@@ -204,6 +205,159 @@ class AccountSwitchTest extends SecuredApiTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> me(token).getStatus().getCode() == 401);
         assertEquals(200, me(TestTokens.staff("OPERATOR", List.of())).getStatus().getCode(),
                 "tokens of other names are not affected");
+    }
+
+    @Test
+    void changing_role_or_scope_revokes_the_tokens_and_the_next_sign_in_carries_the_new_scope() throws Exception {
+        String first = community("from");
+        String second = community("to");
+        String username = "operator-move-" + suffix;
+        long accountId = account(username, "OPERATOR", first);
+        String oldToken = login(username);
+        assertEquals(200, send(HttpRequest.GET("/api/communities/" + first), oldToken).getStatus().getCode());
+        assertEquals(403, send(HttpRequest.GET("/api/communities/" + second), oldToken).getStatus().getCode());
+
+        // the name alone: the token stays good (it says nothing the change touched)
+        HttpResponse<String> renamed = change(username, Map.of("displayName", "王接线员", "role", "OPERATOR",
+                "communities", List.of(first)));
+        assertEquals(200, renamed.getStatus().getCode(), renamed.body());
+        assertEquals("王接线员", json(renamed).get("displayName").asText());
+        assertEquals(200, me(oldToken).getStatus().getCode(), "a change of name does not sign anyone out");
+
+        HttpResponse<String> moved = change(username, Map.of("displayName", "王接线员", "role", "COORDINATOR",
+                "communities", List.of(second)));
+        assertEquals(200, moved.getStatus().getCode(), moved.body());
+        assertEquals("COORDINATOR", json(moved).get("role").asText());
+        assertEquals(List.of(second), List.of(json(moved).get("communities").get(0).asText()));
+        assertEquals(401, me(oldToken).getStatus().getCode(), "the token with the old scope is revoked at once");
+
+        String newToken = login(username);
+        assertEquals("COORDINATOR", json(me(newToken)).get("role").asText());
+        assertEquals(200, send(HttpRequest.GET("/api/communities/" + second), newToken).getStatus().getCode());
+        assertEquals(403, send(HttpRequest.GET("/api/communities/" + first), newToken).getStatus().getCode());
+        assertTrue(audited("test-admin", "ACCOUNT_CHANGED", "account:" + accountId), "audited");
+        try (TopicProbe accounts = TopicProbe.open(Topics.ACCOUNTS)) {
+            String published = accounts.await(TopicProbe.event(AccountAccessChanged.class, "account-" + username));
+            AccountAccessChanged state = (AccountAccessChanged) EventJson.read(published).typedPayload();
+            assertTrue(state.active());
+            assertTrue(state.refuses(Instant.now().minusSeconds(2)), "the notifier refuses the old tokens too");
+        }
+    }
+
+    @Test
+    void a_change_is_checked_like_a_new_account_and_refused_whole() throws Exception {
+        String community = community("check");
+        String username = "coordinator-check-" + suffix;
+        account(username, "COORDINATOR", community);
+
+        HttpResponse<String> unknown = change(username, Map.of("displayName", "x", "role", "COORDINATOR",
+                "communities", List.of(community, "no-such-community-" + suffix)));
+        assertEquals(422, unknown.getStatus().getCode(), unknown.body());
+        assertEquals("communities[1]", json(unknown).get("errors").get(0).get("field").asText(), unknown.body());
+        HttpResponse<String> blank = change(username, Map.of("role", "COORDINATOR"));
+        assertEquals(400, blank.getStatus().getCode(), blank.body());
+        assertEquals("displayName", json(blank).get("errors").get(0).get("field").asText(), blank.body());
+        HttpResponse<String> nobody = change("nobody-" + suffix, Map.of("displayName", "x", "role", "OPERATOR",
+                "communities", List.of(community)));
+        assertEquals(404, nobody.getStatus().getCode(), nobody.body());
+        JsonNode unchanged = accountJson(username);
+        assertEquals("测试 " + username, unchanged.get("displayName").asText(), "nothing of a refused change is kept");
+        assertEquals(community, unchanged.get("communities").get(0).asText());
+
+        long volunteer = id(post("/api/communities/" + community + "/volunteers", Map.of("name", "赵志愿",
+                "phone", "1390013" + String.format("%04d", Math.abs(suffix.hashCode() + 7) % 10000),
+                "skills", List.of("MEALS"), "lat", 39.7, "lon", 116.3, "maxConcurrentJobs", 2, "onDuty", true)));
+        post("/api/accounts", Map.of("username", "vol-check-" + suffix, "displayName", "赵志愿", "role", "VOLUNTEER",
+                "communities", List.of(community), "volunteerId", volunteer));
+        HttpResponse<String> promoted = change("vol-check-" + suffix, Map.of("displayName", "赵志愿",
+                "role", "COORDINATOR", "communities", List.of(community)));
+        assertEquals(422, promoted.getStatus().getCode(), promoted.body());
+        assertEquals("role", json(promoted).get("errors").get(0).get("field").asText(), promoted.body());
+
+        String admin = "admin-self-" + suffix;
+        post("/api/accounts", Map.of("username", admin, "displayName", "李管理员", "role", "ADMIN",
+                "communities", List.of(), "password", PASSWORD));
+        String adminToken = login(admin);
+        HttpResponse<String> demoted = send(HttpRequest.PUT("/api/accounts/" + admin, Map.of("displayName", "李管理员",
+                "role", "OPERATOR", "communities", List.of(community))), adminToken);
+        assertEquals(409, demoted.getStatus().getCode(), demoted.body());
+        assertEquals("ADMIN", accountJson(admin).get("role").asText());
+    }
+
+    @Test
+    void an_admin_sets_a_new_password_which_revokes_the_tokens_and_clears_the_lock() throws Exception {
+        String username = "operator-forgot-" + suffix;
+        long accountId = account(username, "OPERATOR", community("forgot"));
+        String oldToken = login(username);
+        for (int i = 0; i < 5; i++) {
+            loginResponse(username, "not it " + i);
+        }
+        assertEquals(429, loginResponse(username, PASSWORD).getStatus().getCode(), "locked");
+
+        HttpResponse<String> tooShort = setPassword(username, "short");
+        assertEquals(400, tooShort.getStatus().getCode(), tooShort.body());
+        assertEquals("password", json(tooShort).get("errors").get(0).get("field").asText(), tooShort.body());
+        assertEquals(200, me(oldToken).getStatus().getCode(), "a refused reset changes nothing");
+
+        HttpResponse<String> reset = setPassword(username, "a brand new password");
+        assertEquals(200, reset.getStatus().getCode(), reset.body());
+        assertFalse(json(reset).get("locked").asBoolean());
+        assertEquals(401, me(oldToken).getStatus().getCode(), "tokens from before the reset are revoked");
+        assertEquals(401, loginResponse(username, PASSWORD).getStatus().getCode(), "the old password is gone");
+        assertEquals(200, loginResponse(username, "a brand new password").getStatus().getCode());
+        assertTrue(audited("test-admin", "ACCOUNT_PASSWORD_SET", "account:" + accountId));
+        assertEquals(404, setPassword("nobody-" + suffix, "a brand new password").getStatus().getCode());
+    }
+
+    @Test
+    void a_person_changes_their_own_password_given_the_current_one() throws Exception {
+        String username = "coordinator-own-" + suffix;
+        long accountId = account(username, "COORDINATOR", community("own"));
+        String token = login(username);
+
+        HttpResponse<String> wrong = ownPassword(token, "not my password", "my new password 2026");
+        assertEquals(400, wrong.getStatus().getCode(), wrong.body());
+        assertEquals("currentPassword", json(wrong).get("errors").get(0).get("field").asText(), wrong.body());
+        HttpResponse<String> same = ownPassword(token, PASSWORD, PASSWORD);
+        assertEquals(400, same.getStatus().getCode(), same.body());
+        assertEquals("newPassword", json(same).get("errors").get(0).get("field").asText(), same.body());
+
+        assertEquals(204, ownPassword(token, PASSWORD, "my new password 2026").getStatus().getCode());
+        assertEquals(200, me(token).getStatus().getCode(), "changing one's password is not a sign-out");
+        assertEquals(401, loginResponse(username, PASSWORD).getStatus().getCode());
+        assertEquals(200, loginResponse(username, "my new password 2026").getStatus().getCode());
+        assertTrue(audited(username, "PASSWORD_CHANGED", "account:" + accountId));
+
+        // guessing the current password with a stolen session runs into the same lockout as signing in
+        for (int i = 0; i < 5; i++) {
+            assertEquals(400, ownPassword(token, "guess " + i, "whatever password").getStatus().getCode());
+        }
+        assertEquals(429, loginResponse(username, "my new password 2026").getStatus().getCode());
+        assertEquals(429, ownPassword(token, "my new password 2026", "another password").getStatus().getCode());
+        assertEquals(401, ownPassword("none", "my new password 2026", "another password").getStatus().getCode());
+    }
+
+    private HttpResponse<String> change(String username, Map<String, Object> body) {
+        return send(HttpRequest.PUT("/api/accounts/" + username, body), TestTokens.admin());
+    }
+
+    private HttpResponse<String> setPassword(String username, String password) {
+        return send(HttpRequest.PUT("/api/accounts/" + username + "/password", Map.of("password", password)),
+                TestTokens.admin());
+    }
+
+    private HttpResponse<String> ownPassword(String token, String current, String next) {
+        return send(HttpRequest.PUT("/api/auth/password", Map.of("currentPassword", current, "newPassword", next)),
+                token);
+    }
+
+    private JsonNode accountJson(String username) throws Exception {
+        for (JsonNode a : EventJson.MAPPER.readTree(accountsJson())) {
+            if (a.get("username").asText().equals(username)) {
+                return a;
+            }
+        }
+        throw new AssertionError("no account " + username);
     }
 
     private String community(String name) {
