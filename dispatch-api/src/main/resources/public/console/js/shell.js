@@ -9,6 +9,7 @@ const STAFF = ['ADMIN', 'COORDINATOR', 'OPERATOR'];
 const LINKS = [
   { href: '/console/', key: 'nav.home', roles: null },
   { href: '/console/import.html', key: 'nav.import', roles: ['ADMIN', 'COORDINATOR'] },
+  { href: '/console/account.html', key: 'nav.account', roles: null },
 ];
 
 /**
