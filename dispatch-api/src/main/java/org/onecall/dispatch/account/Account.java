@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.onecall.events.AccountEvents;
 import org.onecall.kit.security.Caller;
 import org.onecall.kit.security.Role;
 
@@ -31,6 +32,22 @@ record Account(@Id @GeneratedValue @Nullable Long id, String username, String di
 
     Set<String> gridSet() {
         return split(grids);
+    }
+
+    /** A new password hash; failed sign-ins and a lock are cleared with the old password. */
+    Account withPassword(String hash) {
+        return new Account(id, username, displayName, role, communities, street, grids, volunteerId, phone, hash, 0,
+                null, active, createdAt, tokensValidAfter);
+    }
+
+    Account withTokensValidAfter(Instant validAfter) {
+        return new Account(id, username, displayName, role, communities, street, grids, volunteerId, phone,
+                passwordHash, failedLogins, lockedUntil, active, createdAt, validAfter);
+    }
+
+    /** What the notifier (and this service's memory) needs to refuse the account's tokens. */
+    AccountEvents.AccountAccessChanged accessState() {
+        return new AccountEvents.AccountAccessChanged(username, volunteerId, active, tokensValidAfter);
     }
 
     Caller caller() {

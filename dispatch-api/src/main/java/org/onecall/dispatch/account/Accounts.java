@@ -16,7 +16,6 @@ import org.onecall.dispatch.outbox.Outbox;
 import org.onecall.dispatch.team.Teams;
 import org.onecall.dispatch.volunteer.Volunteer;
 import org.onecall.dispatch.volunteer.Volunteers;
-import org.onecall.events.AccountEvents;
 import org.onecall.kit.Refusal;
 import org.onecall.kit.security.Role;
 
@@ -95,7 +94,7 @@ public class Accounts {
                 a.passwordHash(), a.failedLogins(), a.lockedUntil(), a.active(), a.createdAt(), a.tokensValidAfter());
         boolean scopeChanged = !wanted.caller().equals(a.caller());
         if (scopeChanged) {
-            wanted = withTokensValidAfter(wanted, nextSecond());
+            wanted = wanted.withTokensValidAfter(nextSecond());
         }
         accounts.update(wanted);
         if (scopeChanged) {
@@ -104,7 +103,7 @@ public class Accounts {
         audit.record(actor, "ACCOUNT_CHANGED", "account:" + a.id(), "username " + username + "; "
                 + describe(a, wanted) + (scopeChanged ? "; tokens issued before " + wanted.tokensValidAfter()
                 + " revoked" : ""));
-        return accounts.findById(a.id()).orElseThrow();
+        return wanted;
     }
 
     /**
@@ -114,14 +113,12 @@ public class Accounts {
     @Transactional
     Account setPassword(String actor, String username, String password) {
         Account a = accounts.findByUsername(username).orElseThrow(() -> Refusal.notFound("account", username));
-        Account wanted = withTokensValidAfter(new Account(a.id(), a.username(), a.displayName(), a.role(),
-                a.communities(), a.street(), a.grids(), a.volunteerId(), a.phone(), hasher.hash(password), 0, null,
-                a.active(), a.createdAt(), a.tokensValidAfter()), nextSecond());
+        Account wanted = a.withPassword(hasher.hash(password)).withTokensValidAfter(nextSecond());
         accounts.update(wanted);
         published(wanted);
         audit.record(actor, "ACCOUNT_PASSWORD_SET", "account:" + a.id(), "username " + username
                 + "; tokens issued before " + wanted.tokensValidAfter() + " revoked");
-        return accounts.findById(a.id()).orElseThrow();
+        return wanted;
     }
 
     /**
@@ -141,26 +138,22 @@ public class Accounts {
             throw Refusal.tooMany("account locked after repeated failures until " + a.lockedUntil());
         }
         if (!hasher.matches(current, a.passwordHash())) {
-            int failed = a.failedLogins() + 1;
-            Instant lockedUntil = failed >= maxFailures ? now.plus(lockout) : null;
-            accounts.recordFailures(a.id(), lockedUntil == null ? failed : 0, lockedUntil);
-            audit.record(username, lockedUntil == null ? "PASSWORD_CHANGE_FAILED" : "ACCOUNT_LOCKED",
-                    "account:" + a.id(), null);
+            recordFailure(a, now, "PASSWORD_CHANGE_FAILED");
             throw Refusal.invalid("currentPassword", "is not your current password");
         }
         if (current.equals(next)) {
             throw Refusal.invalid("newPassword", "is the same as the current password");
         }
-        accounts.update(new Account(a.id(), a.username(), a.displayName(), a.role(), a.communities(), a.street(),
-                a.grids(), a.volunteerId(), a.phone(), hasher.hash(next), 0, null, a.active(), a.createdAt(),
-                a.tokensValidAfter()));
+        accounts.update(a.withPassword(hasher.hash(next)));
         audit.record(username, "PASSWORD_CHANGED", "account:" + a.id(), null);
     }
 
-    private static Account withTokensValidAfter(Account a, Instant validAfter) {
-        return new Account(a.id(), a.username(), a.displayName(), a.role(), a.communities(), a.street(), a.grids(),
-                a.volunteerId(), a.phone(), a.passwordHash(), a.failedLogins(), a.lockedUntil(), a.active(),
-                a.createdAt(), validAfter);
+    /** Counts a wrong password against the account; at {@code maxFailures} it is locked for {@code lockout}. */
+    private void recordFailure(Account a, Instant now, String failedAction) {
+        int failed = a.failedLogins() + 1;
+        Instant lockedUntil = failed >= maxFailures ? now.plus(lockout) : null;
+        accounts.recordFailures(a.id(), lockedUntil == null ? failed : 0, lockedUntil);
+        audit.record(a.username(), lockedUntil == null ? failedAction : "ACCOUNT_LOCKED", "account:" + a.id(), null);
     }
 
     /** The next whole second: iat has whole seconds, so every token issued until now has an iat before it. */
@@ -170,8 +163,7 @@ public class Accounts {
 
     /** For the notifier, which accepts the same tokens and has no accounts table. */
     private void published(Account a) {
-        outbox.accountState(new AccountEvents.AccountAccessChanged(a.username(), a.volunteerId(), a.active(),
-                a.tokensValidAfter()));
+        outbox.accountState(a.accessState());
     }
 
     private static String describe(Account before, Account after) {
@@ -278,10 +270,7 @@ public class Accounts {
             throw Refusal.tooMany("account locked after repeated failures until " + a.lockedUntil());
         }
         if (!hasher.matches(password, a.passwordHash())) {
-            int failed = a.failedLogins() + 1;
-            Instant lockedUntil = failed >= maxFailures ? now.plus(lockout) : null;
-            accounts.recordFailures(a.id(), lockedUntil == null ? failed : 0, lockedUntil);
-            audit.record(username, lockedUntil == null ? "LOGIN_FAILED" : "ACCOUNT_LOCKED", "account:" + a.id(), null);
+            recordFailure(a, now, "LOGIN_FAILED");
             throw Refusal.unauthorized("wrong username or password");
         }
         if (a.failedLogins() > 0 || a.lockedUntil() != null) {
@@ -314,7 +303,8 @@ public class Accounts {
 
     /**
      * Switches an account off or on. Off also revokes every token issued so far: tokens whose iat is
-     * before {@code tokensValidAfter} are refused (kit's {@code RevokedTokens}, here and, through the accounts topic, in the notifier); switching on again keeps
+     * before {@code tokensValidAfter} are refused (kit's {@code RevokedTokens}, here and, through the
+     * accounts topic, in the notifier); switching on again keeps
      * that, so a token from before stays dead and the person signs in anew. An admin cannot switch
      * themself off: another admin must, so an installation is never left with nobody able to act.
      */
@@ -326,12 +316,12 @@ public class Accounts {
         }
         Instant validAfter = active ? a.tokensValidAfter() : nextSecond();
         accounts.switchActive(a.id(), active, validAfter);
-        // the notifier accepts the same tokens and has no accounts table: it learns the switch from Kafka
-        outbox.accountState(new AccountEvents.AccountAccessChanged(username, a.volunteerId(), active, validAfter));
+        Account switched = accounts.findById(a.id()).orElseThrow();
+        published(switched);
         audit.record(actor, active ? "ACCOUNT_SWITCHED_ON" : "ACCOUNT_SWITCHED_OFF", "account:" + a.id(),
                 active ? "username " + username : "username " + username + "; tokens issued before " + validAfter
                         + " revoked");
-        return accounts.findById(a.id()).orElseThrow();
+        return switched;
     }
 
     /** Clears the failed sign-ins and the lock they set, e.g. after the person called to say it was them. */

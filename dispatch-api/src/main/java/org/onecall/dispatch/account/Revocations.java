@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.onecall.events.AccountEvents.AccountAccessChanged;
 import org.onecall.kit.security.TokenRevocations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,25 +27,15 @@ class Revocations implements TokenRevocations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Revocations.class);
 
-    /** {@code validAfter}: tokens issued (iat) before it are refused; null: only the switch counts. */
-    record Revocation(boolean active, @Nullable Instant validAfter) {
-        boolean refuses(@Nullable Instant issuedAt) {
-            if (!active) {
-                return true;
-            }
-            return validAfter != null && (issuedAt == null || issuedAt.isBefore(validAfter));
-        }
-    }
-
     /** A switch made here, with when (System.nanoTime) it was known, so a slower refresh cannot undo it. */
-    private record Local(Revocation revocation, long at) {
+    private record Local(AccountAccessChanged revocation, long at) {
     }
 
     private final AccountRepository accounts;
     private final Clock clock;
     private final Duration tokenLifetime;
     private final Map<String, Local> local = new HashMap<>();
-    private volatile Map<String, Revocation> byUsername = Map.of();
+    private volatile Map<String, AccountAccessChanged> byUsername = Map.of();
 
     Revocations(AccountRepository accounts, Clock clock,
                 @Value("${onecall.security.token-lifetime-seconds:43200}") int tokenLifetimeSeconds) {
@@ -55,7 +46,7 @@ class Revocations implements TokenRevocations {
 
     @Override
     public boolean refuses(String username, @Nullable Instant issuedAt) {
-        Revocation r = byUsername.get(username);
+        AccountAccessChanged r = byUsername.get(username);
         return r != null && r.refuses(issuedAt);
     }
 
@@ -68,11 +59,11 @@ class Revocations implements TokenRevocations {
             initialDelay = "${onecall.security.revocation-refresh:5s}")
     void refresh() {
         long started = System.nanoTime();
-        Map<String, Revocation> loaded = new HashMap<>();
+        Map<String, AccountAccessChanged> loaded = new HashMap<>();
         try {
             // a revocation older than the token lifetime no longer matters: every token it refused has expired
             for (Account a : accounts.findRevoked(clock.instant().minus(tokenLifetime))) {
-                loaded.put(a.username(), new Revocation(a.active(), a.tokensValidAfter()));
+                loaded.put(a.username(), a.accessState());
             }
         } catch (RuntimeException e) {
             // keep refusing what we knew: a database hiccup must not revive revoked tokens
@@ -89,9 +80,9 @@ class Revocations implements TokenRevocations {
 
     /** After the switch has been committed: this instance refuses (or accepts again) from the next request. */
     synchronized void changed(Account a) {
-        Revocation r = new Revocation(a.active(), a.tokensValidAfter());
+        AccountAccessChanged r = a.accessState();
         local.put(a.username(), new Local(r, System.nanoTime()));
-        Map<String, Revocation> next = new HashMap<>(byUsername);
+        Map<String, AccountAccessChanged> next = new HashMap<>(byUsername);
         next.put(a.username(), r);
         byUsername = Map.copyOf(next);
     }
