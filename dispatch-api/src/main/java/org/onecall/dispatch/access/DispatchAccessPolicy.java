@@ -123,6 +123,11 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(POST, "/api/needs/{id}/department", Scope.NEED, COORDINATOR)
                         .note("a department serving the need's community"),
                 Access.of(POST, "/api/needs/{id}/department-answer", Scope.NEED, COORDINATOR),
+                Access.of(GET, "/api/communities/{communityId}/queue", Scope.COMMUNITY, COORDINATOR).filteredByGrid()
+                        .note("the coordinator's queue: open needs with names, age against target and ladder"),
+                Access.of(GET, "/api/communities/{communityId}/queue/stream", Scope.COMMUNITY, COORDINATOR)
+                        .note("server-sent events: which need changed, nothing more"),
+                Access.of(GET, "/api/communities/{communityId}/queue/map", Scope.COMMUNITY, COORDINATOR).filteredByGrid(),
                 Access.of(GET, "/api/communities/{communityId}/ladder", Scope.COMMUNITY, COORDINATOR, OPERATOR),
                 Access.of(PUT, "/api/communities/{communityId}/ladder/timers", Scope.COMMUNITY, COORDINATOR),
                 Access.of(GET, "/api/communities/{communityId}/departments", Scope.COMMUNITY, COORDINATOR, OPERATOR),
