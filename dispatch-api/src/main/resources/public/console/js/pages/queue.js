@@ -393,7 +393,9 @@ function drawMap() {
   // the selected need's whole circle is in view: a 15-minute walk reaches well beyond a community's outline
   const points = [...map.outline, ...map.volunteersOnDuty.map((p) => [p.lat, p.lon]),
     ...map.merchants.map((p) => [p.lat, p.lon]), ...state.queue.needs.map((n) => [n.lat, n.lon]),
-    ...(chosen ? [[chosen.lat + reach, chosen.lon], [chosen.lat - reach, chosen.lon]] : [])];
+    ...(chosen ? [[chosen.lat + reach, chosen.lon], [chosen.lat - reach, chosen.lon],
+      [chosen.lat, chosen.lon + reach / Math.cos((chosen.lat * Math.PI) / 180)],
+      [chosen.lat, chosen.lon - reach / Math.cos((chosen.lat * Math.PI) / 180)]] : [])];
   if (points.length === 0) {
     fill(box, svg('title', {}, t('queue.map')));
     return;
