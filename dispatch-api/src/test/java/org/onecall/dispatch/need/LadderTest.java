@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.onecall.dispatch.Databases;
 import org.onecall.dispatch.DispatchTest;
 import org.onecall.dispatch.DispatchTestHttp.MovableClock;
 import org.onecall.dispatch.Events;
@@ -28,7 +27,7 @@ import org.onecall.testsupport.TopicProbe;
  * The escalation ladder as the test's clock moves: each trigger (unmatched, offers expiring, a share of the
  * service target, the target itself), each rung's timer and recipients, and the community's own timers.
  */
-class LadderTest extends DispatchTest {
+abstract class LadderTest extends DispatchTest {
 
     final MovableClock clock = new MovableClock();
     LadderFixture at;
@@ -39,11 +38,6 @@ class LadderTest extends DispatchTest {
     @MockBean(Clock.class)
     Clock clock() {
         return clock;
-    }
-
-    @Override
-    protected Map<String, String> database() {
-        return Databases.h2(getClass());
     }
 
     @Override
