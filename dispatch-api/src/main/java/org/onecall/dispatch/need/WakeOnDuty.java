@@ -11,9 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A volunteer who can take a job again (back on duty, reinstated, newly registered, leave taken off the
- * calendar) is a new chance for the community's UNMATCHED needs: each gets a new matching round. After
- * the volunteer's change commits, so a failure here never undoes it; a need someone changed meanwhile is
- * left alone by the lifecycle's compare-and-set.
+ * calendar, a job finished that had filled them up) is a new chance for the community's UNMATCHED needs:
+ * each gets a new matching round. Only a change from "cannot" to "can" wakes them (taking a job while still
+ * free for more does not), as this instance saw the volunteer last; one it has not seen yet counts as new.
+ * After the volunteer's change commits, so a failure here never undoes it; a need someone changed
+ * meanwhile is left alone by the lifecycle's compare-and-set.
  */
 @Singleton
 class WakeOnDuty {
@@ -22,6 +24,7 @@ class WakeOnDuty {
     private final NeedRepository needs;
     private final NeedService service;
     private final Volunteers volunteers;
+    private final java.util.Map<Long, Boolean> couldTake = new java.util.concurrent.ConcurrentHashMap<>();
 
     WakeOnDuty(NeedRepository needs, NeedService service, Volunteers volunteers) {
         this.needs = needs;
@@ -32,7 +35,9 @@ class WakeOnDuty {
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onVolunteer(VolunteerChanged changed) {
         Volunteer v = changed.volunteer();
-        if (!volunteers.canTakeJobNow(v)) {
+        boolean can = volunteers.canTakeJobNow(v);
+        Boolean before = couldTake.put(v.id(), can);
+        if (!can || Boolean.TRUE.equals(before)) {
             return;
         }
         for (Need need : needs.findUnmatched(v.communityId())) {
