@@ -207,6 +207,31 @@ class CoordinatorActionsTest extends DispatchTest {
     }
 
     @Test
+    void aNewVolunteerWakesTheCommunitysUnmatchedNeeds() {
+        long need = unmatched();
+        try (TopicProbe needs = TopicProbe.open(Topics.NEEDS)) {
+            api.volunteer(at.community, true, 2);
+            needs.await(Events.about(at.community, need, MatchingStarted.class, m -> m.attempt() == 2));
+        }
+    }
+
+    @Test
+    void aDeclineWhileAnotherOfferIsPendingKeepsTheNeedOffered() {
+        long first = api.volunteer(at.community, true, 2);
+        long second = api.volunteer(at.community, true, 2);
+        long need = unmatched();
+        api.post("/api/needs/" + need + "/assignment", Map.of("volunteerId", first)).expect(200);
+        api.post("/api/needs/" + need + "/assignment", Map.of("volunteerId", second)).expect(200);
+        assertEquals("OfferMade", LadderFixture.lastLine(api, need).get("eventType").asText());
+        api.decline(api.offers(first, "PENDING").get(0).get("offerId").asLong(), first, "今天不在家").expect(200);
+        JsonNode after = api.need(need);
+        assertEquals("OFFERED", after.get("status").asText(), "the second offer still stands");
+        assertEquals(1, after.get("matchAttempt").asInt(), "no new round");
+        api.decline(api.offers(second, "PENDING").get(0).get("offerId").asLong(), second, "太远").expect(200);
+        assertEquals("MATCHING", api.need(need).get("status").asText(), "the last one out starts a new round");
+    }
+
+    @Test
     void assigningSomeoneOfAnotherCommunityIsRefusedNamingTheField() {
         String elsewhere = api.community();
         long stranger = api.volunteer(elsewhere);
