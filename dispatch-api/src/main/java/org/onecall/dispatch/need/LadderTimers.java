@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.onecall.dispatch.community.CommunityRepository;
 import org.onecall.events.Category;
 import org.onecall.kit.Refusal;
@@ -117,7 +116,7 @@ class LadderTimers {
 
     /** A community's own timers for a category and/or urgency ({@code null}: any); no minutes: back to the defaults. */
     @Transactional
-    Timers set(String communityId, @Nullable Category category, @Nullable Urgency urgency,
+    void set(String communityId, @Nullable Category category, @Nullable Urgency urgency,
                @Nullable List<Integer> minutes) {
         if (!communities.existsById(communityId)) {
             throw Refusal.notFound("community", communityId);
@@ -133,8 +132,6 @@ class LadderTimers {
             rows.save(new TimerRow(null, communityId, c, u, minutes.stream().map(String::valueOf)
                     .reduce((a, b) -> a + "," + b).orElseThrow(), clock.instant()));
         }
-        return of(communityId, category == null ? Category.ERRANDS.name() : c, urgency == null ? Urgency.TODAY
-                : urgency);
     }
 
     /** The community's own rows, for the ladder's page. */
@@ -202,9 +199,5 @@ class LadderTimers {
 
     private static List<Duration> minutes(String csv) {
         return Arrays.stream(csv.split(",")).map(s -> Duration.ofMinutes(Long.parseLong(s.trim()))).toList();
-    }
-
-    Optional<Duration> timer(Timers timers, Rung rung) {
-        return rung.timed() ? Optional.of(timers.at(rung)) : Optional.empty();
     }
 }
