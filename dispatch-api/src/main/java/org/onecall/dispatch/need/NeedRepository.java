@@ -66,4 +66,7 @@ interface NeedRepository extends CrudRepository<Need, Long> {
 
     @Query("SELECT * FROM need WHERE community_id = :communityId AND status = 'UNMATCHED' ORDER BY id")
     List<Need> findUnmatched(String communityId);
+
+    @Query("SELECT DISTINCT community_id FROM need WHERE status = 'UNMATCHED'")
+    List<String> findCommunitiesWithUnmatched();
 }

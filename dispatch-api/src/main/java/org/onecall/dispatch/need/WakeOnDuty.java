@@ -1,5 +1,6 @@
 package org.onecall.dispatch.need;
 
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * each gets a new matching round. Only a change from "cannot" to "can" wakes them (taking a job while still
  * free for more does not), as this instance saw the volunteer last; one it has not seen yet counts as new.
  * After the volunteer's change commits, so a failure here never undoes it; a need someone changed
- * meanwhile is left alone by the lifecycle's compare-and-set.
+ * meanwhile is left alone by the lifecycle's compare-and-set. What changes with the clock alone (a leave
+ * that ended, weekly hours that began) is looked at on the ladder's schedule, for the volunteers of
+ * communities that have unmatched needs.
  */
 @Singleton
 class WakeOnDuty {
@@ -34,10 +37,21 @@ class WakeOnDuty {
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onVolunteer(VolunteerChanged changed) {
-        Volunteer v = changed.volunteer();
+        seen(changed.volunteer(), true);
+    }
+
+    @Scheduled(fixedDelay = "${onecall.escalation.check:30s}", initialDelay = "${onecall.escalation.check:30s}")
+    void onTheClock() {
+        for (String community : needs.findCommunitiesWithUnmatched()) {
+            // one this instance has not seen yet is only noted: after a restart that is everyone
+            volunteers.inCommunity(community).forEach(v -> seen(v, false));
+        }
+    }
+
+    private void seen(Volunteer v, boolean newIsChange) {
         boolean can = volunteers.canTakeJobNow(v);
         Boolean before = couldTake.put(v.id(), can);
-        if (!can || Boolean.TRUE.equals(before)) {
+        if (!can || Boolean.TRUE.equals(before) || (before == null && !newIsChange)) {
             return;
         }
         for (Need need : needs.findUnmatched(v.communityId())) {

@@ -111,4 +111,25 @@ class CoordinatorQueueTest extends DispatchTest {
         assertTrue(map.path("volunteersOnDuty").size() + map.path("merchants").size() + map.path("outline").size()
                 > 0, map::toString);
     }
+
+    @Test
+    void theEndOfAVolunteersLeaveWakesTheCommunitysUnmatchedNeeds() {
+        long volunteer = api.volunteer(at.community, true, 2);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai"));
+        api.put("/api/volunteers/" + volunteer + "/calendar", Map.of("leave",
+                List.of(Map.of("from", today.toString(), "to", today.toString())))).expect(200);
+        long need = at.raise(api);
+        matcher.notFound(at.community, need, 1, "没有空闲的志愿者");
+        eventually().until(() -> api.need(need).get("status").asText().equals("UNMATCHED"));
+        WakeOnDuty wake = context.getBean(WakeOnDuty.class);
+        wake.onTheClock();
+        assertEquals("UNMATCHED", api.need(need).get("status").asText(), "still on leave");
+
+        ((MovableClock) clock).advance(Duration.ofDays(1));
+        wake.onTheClock();
+        JsonNode woken = api.need(need);
+        assertEquals("MATCHING", woken.get("status").asText());
+        assertEquals(2, woken.get("matchAttempt").asInt());
+        assertTrue(LadderFixture.lastLine(api, need).get("detail").asText().contains("can take jobs again"));
+    }
 }
