@@ -2,6 +2,8 @@
 // {name} marks a value filled in by t(key, {name}). Both languages must have the same keys
 // (ConsoleBrowserTest checks it).
 
+import { queueMessages } from './messages-queue.js';
+
 const zh = {
   'app.name': '一个电话',
   'common.loading': '正在加载…',
@@ -480,4 +482,7 @@ const en = {
   'detail.place': 'Place',
 };
 
-export const messages = { 'zh-CN': zh, en };
+export const messages = {
+  'zh-CN': { ...zh, ...queueMessages['zh-CN'] },
+  en: { ...en, ...queueMessages.en },
+};

@@ -8,6 +8,7 @@ import { apply, lang, setLang, t } from './i18n.js';
 const STAFF = ['ADMIN', 'COORDINATOR', 'OPERATOR'];
 const LINKS = [
   { href: '/console/', key: 'nav.home', roles: null },
+  { href: '/console/queue.html', key: 'nav.queue', roles: ['ADMIN', 'COORDINATOR'] },
   { href: '/console/import.html', key: 'nav.import', roles: ['ADMIN', 'COORDINATOR'] },
   { href: '/console/account.html', key: 'nav.account', roles: null },
 ];

@@ -95,8 +95,46 @@ public final class NeedEvents {
         public String aggregateId() { return "need-" + needId; }
     }
 
-    /** Beyond the community: handed up the ladder (street office, a department). */
-    public record NeedEscalated(long needId, String to, String reason, String by) implements EventPayload {
+    /**
+     * One step up the escalation ladder (吹哨报到): {@code level} is the rung now holding the need
+     * (TEAM_LEADER, GRID_LEADER, COORDINATOR, STREET, DEPARTMENT), {@code to} who it went to in words (a
+     * department's name at DEPARTMENT), {@code dueAt} when it climbs again unless someone acts (null at the
+     * top). The people to tell are named (staff notices, contract C6): staff by account username, volunteers
+     * (team and grid leaders) by id; how they are told is the notifier's business.
+     *
+     * <p>Schema 1, extended compatibly: {@code level}, {@code dueAt}, the recipients and {@code departmentId}
+     * were added later; a message from an older producer reads with empty recipient lists and nulls.
+     */
+    public record NeedEscalated(long needId, String to, String reason, String by, String level, Instant dueAt,
+                                List<String> recipientUsernames, List<Long> recipientVolunteerIds,
+                                Long departmentId) implements EventPayload {
+        public NeedEscalated {
+            recipientUsernames = recipientUsernames == null ? List.of() : List.copyOf(recipientUsernames);
+            recipientVolunteerIds = recipientVolunteerIds == null ? List.of() : List.copyOf(recipientVolunteerIds);
+        }
+
+        /** The original shape, kept so producers written against it still compile. */
+        public NeedEscalated(long needId, String to, String reason, String by) {
+            this(needId, to, reason, by, null, null, List.of(), List.of(), null);
+        }
+
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    /**
+     * A pending offer was taken back: another volunteer accepted first (several offers per need, first accept
+     * wins), the need was assigned by hand or cancelled. The notifier tells the volunteer it is no longer theirs.
+     */
+    public record OfferWithdrawn(long offerId, long needId, long volunteerId, String reason) implements EventPayload {
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    /**
+     * A department the need was handed to answered: {@code solved} true moves the need to DONE (the
+     * community still calls the resident back and closes it), false leaves it with the department.
+     */
+    public record DepartmentAnswered(long needId, long departmentId, String answer, boolean solved, String by)
+            implements EventPayload {
         public String aggregateId() { return "need-" + needId; }
     }
 

@@ -41,9 +41,10 @@ public final class ServiceAccess {
 
     public static final List<Grant> SERVICES = List.of(
             // the single writer of need, offer, resource and account state (its outbox relay), takes proposals and
-            // outside needs; follows the resources topic without a group so every instance's service circle sees every write
+            // outside needs; follows the resources topic without a group so every instance's service circle sees every write,
+            // and the needs topic without a group so every instance's coordinator queue stream sees every instance's changes
             new Grant(DISPATCH_API,
-                    Set.of(Topics.MATCHES, Topics.INTAKE, Topics.RESOURCES),
+                    Set.of(Topics.MATCHES, Topics.INTAKE, Topics.RESOURCES, Topics.NEEDS),
                     Set.of(Topics.NEEDS, Topics.RESOURCES, Topics.ACCOUNTS, Topics.DEAD_LETTER),
                     Set.of(GROUP_DISPATCH_MATCHES, GROUP_DISPATCH_INTAKE)),
             // reads needs in its group and the whole resources topic without a group (every instance needs every resource)

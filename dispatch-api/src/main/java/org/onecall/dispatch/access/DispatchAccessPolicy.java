@@ -114,6 +114,26 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(POST, "/api/needs/{id}/feedback", Scope.NEED, COORDINATOR, OPERATOR),
                 Access.of(POST, "/api/needs/{id}/cancellation", Scope.NEED, COORDINATOR, OPERATOR),
 
+                // a coordinator's hands (the ladder's people): grid leaders act on needs of their grids
+                Access.of(POST, "/api/needs/{id}/assignment", Scope.NEED, COORDINATOR)
+                        .note("offer, or assign directly when the volunteer agreed on the phone"),
+                Access.of(POST, "/api/needs/{id}/rematch", Scope.NEED, COORDINATOR),
+                Access.of(POST, "/api/needs/{id}/broadcast", Scope.NEED, COORDINATOR)
+                        .note("offers to every available member of a team of the need's community"),
+                Access.of(POST, "/api/needs/{id}/department", Scope.NEED, COORDINATOR)
+                        .note("a department serving the need's community"),
+                Access.of(POST, "/api/needs/{id}/department-answer", Scope.NEED, COORDINATOR),
+                Access.of(GET, "/api/communities/{communityId}/queue", Scope.COMMUNITY, COORDINATOR).filteredByGrid()
+                        .note("the coordinator's queue: open needs with names, age against target and ladder"),
+                Access.of(GET, "/api/communities/{communityId}/queue/stream", Scope.COMMUNITY, COORDINATOR)
+                        .note("server-sent events: which need changed, nothing more"),
+                Access.of(GET, "/api/communities/{communityId}/queue/map", Scope.COMMUNITY, COORDINATOR).filteredByGrid(),
+                Access.of(GET, "/api/communities/{communityId}/ladder", Scope.COMMUNITY, COORDINATOR, OPERATOR),
+                Access.of(PUT, "/api/communities/{communityId}/ladder/timers", Scope.COMMUNITY, COORDINATOR),
+                Access.of(GET, "/api/communities/{communityId}/departments", Scope.COMMUNITY, COORDINATOR, OPERATOR),
+                Access.of(POST, "/api/communities/{communityId}/departments", Scope.COMMUNITY, COORDINATOR)
+                        .note("street-wide ones too, for the community's street"),
+
                 Access.of(POST, "/api/calls", Scope.BODY, COORDINATOR, OPERATOR).gridInBody()
                         .note("the body's household"),
                 Access.of(GET, "/api/communities/{communityId}/needs/overdue", Scope.COMMUNITY, COORDINATOR, OPERATOR)

@@ -239,6 +239,33 @@ public class Accounts {
         }
     }
 
+    /** A staff account as the ladder names it: who to tell, by username, and what to call them. */
+    public record Staff(String username, String displayName) {
+    }
+
+    /**
+     * Active coordinators at one level of the street → community → grid ladder: {@code grid} non-null:
+     * those limited to that grid of the community (grid leaders); {@code street} non-null: those of the
+     * whole street; otherwise those of the whole community (not limited to grids).
+     */
+    public List<Staff> coordinators(String communityId, String grid, String street) {
+        return accounts.findAllOrderByUsername().stream()
+                .filter(a -> a.active() && a.role() == Role.COORDINATOR)
+                .filter(a -> street != null ? street.equals(a.street())
+                        : a.communitySet().contains(communityId)
+                        && (grid != null ? a.gridSet().contains(grid) : a.gridSet().isEmpty()))
+                .map(a -> new Staff(a.username(), a.displayName())).toList();
+    }
+
+    /** Display names by username, for showing people names instead of usernames; unknown ones are left out. */
+    public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (String u : new java.util.HashSet<>(usernames)) {
+            accounts.findByUsername(u).ifPresent(a -> names.put(u, a.displayName()));
+        }
+        return names;
+    }
+
     public boolean exists(String username) {
         return accounts.findByUsername(username).isPresent();
     }

@@ -14,6 +14,8 @@ import org.onecall.dispatch.community.Community;
 import org.onecall.dispatch.community.CommunityRepository;
 import org.onecall.dispatch.community.Street;
 import org.onecall.dispatch.community.StreetRepository;
+import org.onecall.dispatch.department.DepartmentKind;
+import org.onecall.dispatch.department.Departments;
 import org.onecall.dispatch.household.Households;
 import org.onecall.dispatch.household.NewHousehold;
 import org.onecall.dispatch.merchant.Merchants;
@@ -27,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small community in the spirit of Xinghua Nanli, Daxing (shared/DOMAIN.md), on its street
- * (Qingyuan, 清源街道): three grids, twenty volunteers, three merchants, twelve households; staff at
- * each level of the ladder (street, community, grid leader of grid-1, hotline operator). Loaded
+ * (Qingyuan, 清源街道): three grids with their leaders, twenty volunteers in four teams with their
+ * leaders, three merchants, twelve households, four departments; staff at each level of the ladder
+ * (street, community, grid leader of grid-1, hotline operator). Loaded
  * once, through the same services an operator uses, so every volunteer's state also reaches the
  * matcher as an event.
  */
@@ -50,11 +53,13 @@ class DemoCommunity {
     private final Merchants merchants;
     private final Clock clock;
     private final Accounts accounts;
+    private final Departments departments;
     private final String password;
 
     DemoCommunity(CommunityRepository communities, StreetRepository streets, Teams teams, Households households,
                   Volunteers volunteers, Merchants merchants, Clock clock, Accounts accounts,
-                  @Value("${onecall.demo.password}") String password) {
+                  Departments departments, @Value("${onecall.demo.password}") String password) {
+        this.departments = departments;
         this.streets = streets;
         this.teams = teams;
         this.accounts = accounts;
@@ -98,11 +103,13 @@ class DemoCommunity {
                 {"胡军", "13800010015", "EMPLOYMENT,POLICY_CONSULTING"}, {"郭玲", "13800010016", "HOSPITAL_ESCORT"},
                 {"何平", "13800010017", "ENVIRONMENT_SAFETY"}, {"高翔", "13800010018", "ERRANDS,MEALS"},
                 {"林霞", "13800010019", "COMPANIONSHIP"}, {"罗刚", "13800010020", "MEDICINE,HOME_CARE"}};
+        List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < people.length; i++) {
             List<Category> skills = java.util.Arrays.stream(people[i][2].split(",")).map(Category::valueOf).toList();
-            volunteers.register(ID, new NewVolunteer(people[i][0], people[i][1], skills, LAT + offset(i, 7),
-                    LON + offset(i, 11), 2, i % 5 != 4));
+            ids.add(volunteers.register(ID, new NewVolunteer(people[i][0], people[i][1], skills, LAT + offset(i, 7),
+                    LON + offset(i, 11), 2, i % 5 != 4)).id());
         }
+        ladder(ids);
         String[][] homes = {
                 {"赵大爷", "13900020001", "1号楼", "1号楼2单元301", "grid-1"},
                 {"钱奶奶", "13900020002", "2号楼", "2号楼1单元502", "grid-1"},
@@ -131,6 +138,34 @@ class DemoCommunity {
         merchants.register(ID, "兴华大药房", List.of("MEDICINE"), LAT + 0.001, LON - 0.001, 40);
         merchants.register(ID, "兴华长者食堂", List.of("MEALS"), LAT - 0.0012, LON + 0.0008, 120);
         merchants.register(ID, "邻里生鲜超市", List.of("ERRANDS"), LAT + 0.0004, LON + 0.0015, 80);
+    }
+
+    /**
+     * The people of the escalation ladder: four teams with their leaders (the first rung), a grid leader
+     * for each grid (the second), and departments to hand needs to at the top (吹哨报到).
+     */
+    private void ladder(List<Long> volunteerIds) {
+        // team name, specialty (categories the ladder matches), leader and members by index into the people
+        Object[][] squads = {
+                {"代购送药服务队", "MEDICINE,ERRANDS 代购药品 代购代办", new int[] {10, 0, 4, 5, 17, 19}},
+                {"助餐助洁服务队", "MEALS,HOME_CARE 送餐 居家养老", new int[] {1, 5, 11, 13, 17, 19}},
+                {"维修服务队", "REPAIRS,ENVIRONMENT_SAFETY 维修 环境安全", new int[] {2, 6, 12, 16}},
+                {"关爱陪伴服务队", "COMPANIONSHIP,COUNSELLING,HOSPITAL_ESCORT,MEDIATION 陪伴 陪诊 调解",
+                        new int[] {3, 4, 9, 11, 15, 18}}};
+        for (Object[] squad : squads) {
+            int[] members = (int[]) squad[2];
+            var team = teams.createTeam(ID, (String) squad[0], (String) squad[1], volunteerIds.get(members[0]));
+            for (int m = 1; m < members.length; m++) {
+                teams.addMember(team.id(), volunteerIds.get(members[m]));
+            }
+        }
+        teams.setGridLeader(ID, "grid-1", volunteerIds.get(7));
+        teams.setGridLeader(ID, "grid-2", volunteerIds.get(14));
+        teams.setGridLeader(ID, "grid-3", volunteerIds.get(8));
+        departments.add(ID, "兴华物业服务中心", DepartmentKind.PROPERTY_MANAGEMENT, "周经理", "010-69200101", false);
+        departments.add(ID, "排水集团大兴分公司", DepartmentKind.WATER, "刘工", "010-69200102", true);
+        departments.add(ID, "大兴热力公司", DepartmentKind.HEATING, "孙师傅", "010-69200103", true);
+        departments.add(ID, "清源街道城管执法队", DepartmentKind.CITY_MANAGEMENT, "赵队长", "010-69200104", true);
     }
 
     private void demoAccount(NewAccount account) {

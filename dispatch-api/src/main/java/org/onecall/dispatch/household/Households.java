@@ -181,6 +181,15 @@ public class Households {
         return load(jdbc(c -> SearchIndex.byText(c, communityId, query, limit, grids)));
     }
 
+    /** The community's households (the queue's map draws the community's outline around them). */
+    public List<Household> inCommunity(String communityId) {
+        return households.findByCommunityId(communityId);
+    }
+
+    public List<Household> byIds(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : households.findByIdIn(ids);
+    }
+
     public Household get(long id) {
         return households.findById(id).orElseThrow(() -> Refusal.notFound("household", id));
     }

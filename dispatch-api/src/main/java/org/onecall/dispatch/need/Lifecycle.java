@@ -52,4 +52,22 @@ class Lifecycle {
                 detail));
         return needs.findById(before.id()).orElseThrow();
     }
+
+    /**
+     * A history line for a step that does not change the need's state (a rung of the ladder while an offer
+     * is pending, a department's answer), as a compare-and-set like {@link #move}: refused when someone
+     * changed the need meanwhile, so the line never describes a state that is already gone.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    Need note(Need need, String eventType, String actor, @Nullable String detail) {
+        var now = clock.instant();
+        int changed = needs.transition(need.id(), need.status().name(), need.matchAttempt(), need.status().name(),
+                need.matchAttempt(), need.volunteerId(), need.rating(), now);
+        if (changed == 0) {
+            throw Refusal.conflict("need " + need.id() + " was changed by someone else; reload and try again");
+        }
+        history.save(new NeedHistoryEntry(null, need.id(), now, eventType, need.status(), need.status(), actor,
+                detail));
+        return needs.findById(need.id()).orElseThrow();
+    }
 }

@@ -52,4 +52,21 @@ interface NeedRepository extends CrudRepository<Need, Long> {
     @Query("SELECT * FROM need WHERE community_id = :communityId AND due_at < :now"
             + " AND status NOT IN ('DONE', 'CLOSED', 'CANCELLED') ORDER BY due_at, id")
     List<Need> findOverdue(String communityId, Instant now);
+
+    /** Waiting for someone and not on the ladder: the ones the ladder's job checks for a reason to climb. */
+    @Query("SELECT n.* FROM need n LEFT JOIN need_escalation e ON e.need_id = n.id"
+            + " WHERE n.status IN ('MATCHING', 'OFFERED', 'UNMATCHED', 'ESCALATED', 'REOPENED')"
+            + " AND (e.need_id IS NULL OR e.active = FALSE) ORDER BY n.id LIMIT 500")
+    List<Need> findWaitingOffLadder();
+
+    /** The open needs of a community: everything not yet served or cancelled (DONE waits for the call-back). */
+    @Query("SELECT * FROM need WHERE community_id = :communityId AND status NOT IN ('CLOSED', 'CANCELLED')"
+            + " ORDER BY created_at, id")
+    List<Need> findOpen(String communityId);
+
+    @Query("SELECT * FROM need WHERE community_id = :communityId AND status = 'UNMATCHED' ORDER BY id")
+    List<Need> findUnmatched(String communityId);
+
+    @Query("SELECT DISTINCT community_id FROM need WHERE status = 'UNMATCHED'")
+    List<String> findCommunitiesWithUnmatched();
 }

@@ -22,6 +22,8 @@ import org.onecall.events.NeedEvents.NeedReopened;
 import org.onecall.events.NeedEvents.OfferAccepted;
 import org.onecall.events.NeedEvents.OfferDeclined;
 import org.onecall.events.NeedEvents.OfferExpired;
+import org.onecall.events.NeedEvents.OfferMade;
+import org.onecall.events.NeedEvents.OfferWithdrawn;
 import org.onecall.events.NeedEvents.VolunteerArrived;
 import org.onecall.kit.Refusal;
 import org.onecall.kit.security.CurrentCaller;
@@ -107,6 +109,7 @@ class NeedService {
         Need held = lifecycle.move(need, need.withStatus(NeedStatus.ASSIGNED).heldBy(volunteerId), "OfferAccepted",
                 "volunteer-" + volunteerId, null);
         outbox.needEvent(need.communityId(), new OfferAccepted(offerId, need.id(), volunteerId));
+        withdrawPending(need, "another volunteer accepted first");
         return job(held);
     }
 
@@ -120,7 +123,7 @@ class NeedService {
         giveBackMerchantJob(offer);
         Need need = get(offer.needId());
         outbox.needEvent(need.communityId(), new OfferDeclined(offerId, need.id(), volunteerId, reason));
-        if (need.status() != NeedStatus.OFFERED) {
+        if (need.status() != NeedStatus.OFFERED || stillOffered(need)) {
             return need;
         }
         return startMatching(need, "volunteer-" + volunteerId, "declined" + (reason == null ? "" : ": " + reason));
@@ -135,7 +138,7 @@ class NeedService {
         giveBackMerchantJob(offer);
         Need need = get(offer.needId());
         outbox.needEvent(need.communityId(), new OfferExpired(offer.id(), need.id(), offer.volunteerId()));
-        if (need.status() == NeedStatus.OFFERED) {
+        if (need.status() == NeedStatus.OFFERED && !stillOffered(need)) {
             startMatching(need, "system", "offer " + offer.id() + " expired unanswered");
         }
         return true;
@@ -191,12 +194,7 @@ class NeedService {
         Need need = get(needId);
         Long holder = need.volunteerId();
         Need cancelled = lifecycle.move(need, need.withStatus(NeedStatus.CANCELLED), "NeedCancelled", by, reason);
-        for (Offer o : offers.findByNeedIdOrderById(needId)) {
-            if (o.status() == OfferStatus.PENDING
-                    && offers.respond(o.id(), OfferStatus.WITHDRAWN.name(), clock.instant()) > 0) {
-                giveBackMerchantJob(o);
-            }
-        }
+        withdrawPending(need, "the need was cancelled");
         if (holder != null && (need.status() == NeedStatus.ASSIGNED || need.status() == NeedStatus.ON_SITE)) {
             volunteers.releaseJob(holder);
         }
@@ -223,10 +221,16 @@ class NeedService {
     /** Opens matching round {@code attempt + 1}, excluding everyone who already said no or let it lapse. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     Need startMatching(Need need, String actor, String why) {
+        return startMatching(need, actor, why, List.of());
+    }
+
+    /** As above, also excluding {@code avoid} (a coordinator's re-match without these volunteers). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    Need startMatching(Need need, String actor, String why, List<Long> avoid) {
         Need matching = lifecycle.move(need, need.nextRound(), "MatchingStarted", actor, why);
-        List<Long> excluded = offers.findByNeedIdOrderById(need.id()).stream()
+        List<Long> excluded = java.util.stream.Stream.concat(offers.findByNeedIdOrderById(need.id()).stream()
                 .filter(o -> o.status() == OfferStatus.DECLINED || o.status() == OfferStatus.EXPIRED)
-                .map(Offer::volunteerId).distinct().toList();
+                .map(Offer::volunteerId), avoid.stream()).distinct().toList();
         Household h = households.get(need.householdId());
         outbox.needEvent(need.communityId(), new MatchingStarted(need.id(), matching.matchAttempt(), need.category(),
                 need.urgency().name(), h.location(), excluded));
@@ -238,6 +242,50 @@ class NeedService {
         var now = clock.instant();
         return offers.save(new Offer(null, need.id(), v.id(), need.matchAttempt(), OfferStatus.PENDING, distanceMeters,
                 now, now.plus(offerTtl), null, merchantId));
+    }
+
+    /**
+     * Offers the need to each of these volunteers at once (contract C3: a team broadcast, a coordinator's
+     * offer by hand): one PENDING offer each, the first to accept wins by the lifecycle's compare-and-set
+     * and the others are withdrawn. A need not yet OFFERED becomes OFFERED; one already OFFERED keeps its
+     * pending offers and gains these.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    List<Offer> offerTo(Need need, List<Volunteer> to, String actor, String why) {
+        Household h = households.get(need.householdId());
+        List<Offer> made = new java.util.ArrayList<>();
+        for (Volunteer v : to) {
+            made.add(createOffer(need, v, (int) Math.round(h.location().metresTo(v.home())), null));
+        }
+        String detail = why + ": " + to.stream().map(v -> v.name() + " (" + v.id() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (need.status() == NeedStatus.OFFERED) {
+            lifecycle.note(need, "OfferMade", actor, detail);
+        } else {
+            lifecycle.move(need, need.withStatus(NeedStatus.OFFERED), "OfferMade", actor, detail);
+        }
+        for (Offer o : made) {
+            outbox.needEvent(need.communityId(), new OfferMade(o.id(), need.id(), o.volunteerId(), need.category(),
+                    need.urgency().name(), h.approximatePlace(), o.distanceMeters(), o.expiresAt()));
+        }
+        return made;
+    }
+
+    /** Takes back every pending offer of the need, telling each volunteer why (OfferWithdrawn). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void withdrawPending(Need need, String reason) {
+        for (Offer o : offers.findByNeedIdOrderById(need.id())) {
+            if (o.status() == OfferStatus.PENDING
+                    && offers.respond(o.id(), OfferStatus.WITHDRAWN.name(), clock.instant()) > 0) {
+                giveBackMerchantJob(o);
+                outbox.needEvent(need.communityId(), new OfferWithdrawn(o.id(), need.id(), o.volunteerId(), reason));
+            }
+        }
+    }
+
+    /** Another offer of the need is still waiting for its answer: declining or expiring one does not re-match. */
+    private boolean stillOffered(Need need) {
+        return offers.findByNeedIdOrderById(need.id()).stream().anyMatch(o -> o.status() == OfferStatus.PENDING);
     }
 
     /** An offer that ends unaccepted frees the merchant's job it counted, on the day it counted it. */

@@ -21,4 +21,9 @@ interface OfferRepository extends CrudRepository<Offer, Long> {
 
     @Query("SELECT * FROM offer WHERE status = 'PENDING' AND expires_at < :now ORDER BY expires_at LIMIT 100")
     List<Offer> findDue(Instant now);
+
+    long countByNeedIdAndStatus(long needId, OfferStatus status);
+
+    @Query("SELECT * FROM offer WHERE need_id IN (:needIds) AND status = 'PENDING' ORDER BY id")
+    List<Offer> findPendingForNeeds(java.util.Collection<Long> needIds);
 }

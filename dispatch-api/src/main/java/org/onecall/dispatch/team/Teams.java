@@ -40,7 +40,7 @@ public class Teams {
     }
 
     @Transactional
-    Team createTeam(String communityId, String name, String specialty, Long leaderId) {
+    public Team createTeam(String communityId, String name, String specialty, Long leaderId) {
         community(communityId);
         if (teams.findByCommunityIdAndName(communityId, name.strip()).isPresent()) {
             throw Refusal.conflict("team " + name + " already exists in " + communityId);
@@ -53,7 +53,7 @@ public class Teams {
     }
 
     @Transactional
-    Team addMember(long teamId, long volunteerId) {
+    public Team addMember(long teamId, long volunteerId) {
         Team team = team(teamId);
         addMember(team, member(team.communityId(), volunteerId, "volunteerId"));
         return team;
@@ -76,11 +76,11 @@ public class Teams {
         return teams.findByCommunityIdOrderByName(communityId);
     }
 
-    List<Long> memberIds(long teamId) {
+    public List<Long> memberIds(long teamId) {
         return members.findByTeamId(teamId).stream().map(TeamMember::volunteerId).sorted().toList();
     }
 
-    Team team(long id) {
+    public Team team(long id) {
         return teams.findById(id).orElseThrow(() -> Refusal.notFound("team", id));
     }
 
@@ -101,7 +101,36 @@ public class Teams {
         return grids.save(new Grid(null, communityId, code.strip(), name.strip(), leaderId, clock.instant()));
     }
 
-    List<Grid> grids(String communityId) {
+    /**
+     * The leaders to tell first when nobody takes a need (the ladder's first rung): leaders of the
+     * community's teams whose specialty names the category (its code or its Chinese name), or every team
+     * leader of the community when no team does.
+     */
+    public List<Long> teamLeadersFor(String communityId, String category, String categoryZh) {
+        List<Team> all = teams.findByCommunityIdOrderByName(communityId);
+        List<Team> fitting = all.stream().filter(t -> t.specialty() != null
+                && (t.specialty().toUpperCase(java.util.Locale.ROOT).contains(category)
+                || t.specialty().contains(categoryZh))).toList();
+        return (fitting.isEmpty() ? all : fitting).stream().map(Team::leaderVolunteerId)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    /** The grid leader (a volunteer) of the community's grid with this code, if it has one. */
+    public Optional<Long> gridLeader(String communityId, String code) {
+        return grids.findByCommunityIdOrderByCode(communityId).stream().filter(g -> g.code().equals(code))
+                .map(Grid::leaderVolunteerId).filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** Makes a volunteer the grid's leader (the demo's grids get theirs this way). */
+    @Transactional
+    public void setGridLeader(String communityId, String code, long volunteerId) {
+        Grid g = grids.findByCommunityIdOrderByCode(communityId).stream().filter(x -> x.code().equals(code))
+                .findFirst().orElseThrow(() -> Refusal.notFound("grid", code));
+        grids.update(new Grid(g.id(), g.communityId(), g.code(), g.name(),
+                member(communityId, volunteerId, "leaderVolunteerId"), g.createdAt()));
+    }
+
+    public List<Grid> grids(String communityId) {
         community(communityId);
         return grids.findByCommunityIdOrderByCode(communityId);
     }

@@ -23,6 +23,8 @@ function render() {
   greeting.textContent = t('home.greeting', { name: caller.username, role: t(`role.${caller.role}`) });
   const links = [];
   if (caller.role === 'ADMIN' || caller.role === 'COORDINATOR') {
+    links.push(el('li', {}, el('a', { href: '/console/queue.html', id: 'link-queue' },
+      t('nav.queue'), el('span', { class: 'muted' }, t('home.queueHint')))));
     links.push(el('li', {}, el('a', { href: '/console/import.html', id: 'link-import' },
       t('nav.import'), el('span', { class: 'muted' }, t('home.importHint')))));
   }

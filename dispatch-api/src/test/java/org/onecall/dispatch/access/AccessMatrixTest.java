@@ -127,12 +127,26 @@ class AccessMatrixTest extends SecuredApiTest {
             POST /api/wishes/{id}/fulfilment                     ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn STREET=yn GRID=yn ANON=nn
             GET  /api/volunteers/{volunteerId}/offers            ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn STREET=yn GRID=yy ANON=nn
             POST /api/offers/{id}/accept                         ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn STREET=nn GRID=nn ANON=nn
+            POST /api/needs/{id}/assignment                      ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            POST /api/needs/{id}/rematch                         ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            POST /api/needs/{id}/broadcast                       ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            POST /api/needs/{id}/department                      ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            POST /api/needs/{id}/department-answer               ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            GET  /api/communities/{communityId}/queue            ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            GET  /api/communities/{communityId}/queue/map        ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            GET  /api/communities/{communityId}/queue/stream     ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            GET  /api/communities/{communityId}/ladder           ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            PUT  /api/communities/{communityId}/ladder/timers    ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
+            GET  /api/communities/{communityId}/departments      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            POST /api/communities/{communityId}/departments      ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
             POST /api/offers/{id}/decline                        ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn STREET=nn GRID=nn ANON=nn
             GET  /api/volunteers/{volunteerId}/jobs/{needId}     ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn STREET=nn GRID=nn ANON=nn
             """;
 
     @Inject
     Router router;
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
     @Inject
     KafkaSender kafka;
 
@@ -189,9 +203,9 @@ class AccessMatrixTest extends SecuredApiTest {
                 for (int side = 0; side < 2; side++) {
                     Side target = side == 0 ? own : cell.getKey().equals("GRID") ? otherGrid : other;
                     boolean allowedExpected = cell.getValue().charAt(side) == 'y';
-                    HttpResponse<String> response = send(request(methodAndPath[0], methodAndPath[1], target),
-                            token(cell.getKey()));
-                    int status = response.getStatus().getCode();
+                    MutableHttpRequest<?> request = request(methodAndPath[0], methodAndPath[1], target);
+                    int status = request.getPath().endsWith("/stream") ? streamStatus(request.getPath(),
+                            token(cell.getKey())) : send(request, token(cell.getKey())).getStatus().getCode();
                     boolean allowed = status != 401 && status != 403;
                     if (allowed != allowedExpected) {
                         wrong.add(row.getKey() + " as " + cell.getKey() + " on " + (side == 0 ? "own" : "other")
@@ -296,6 +310,30 @@ class AccessMatrixTest extends SecuredApiTest {
         assertEquals(200, send(HttpRequest.GET("/api/communities/" + late + "/needs"), street).getStatus().getCode());
         String listed = send(HttpRequest.GET("/api/communities"), street).body();
         assertTrue(listed.contains(own.community) && listed.contains(late) && !listed.contains(other.community), listed);
+    }
+
+    /**
+     * An SSE stream is asked with a plain client that reads only the status line (the queue's stream
+     * sends its first event at once), so an allowed stream does not hold the test open.
+     */
+    private static final java.net.http.HttpClient PLAIN = java.net.http.HttpClient.newHttpClient();
+
+    private int streamStatus(String path, String token) {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + path))
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (!"none".equals(token)) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            var response = PLAIN.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return response.statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<String, Object> household(String name, String grid, int n) {
