@@ -14,7 +14,8 @@ public enum NeedStatus {
         // MATCHING -> MATCHING: a new round after a stale proposal
         MATCHING.next = EnumSet.of(MATCHING, OFFERED, UNMATCHED, ESCALATED, CANCELLED);
         OFFERED.next = EnumSet.of(ASSIGNED, MATCHING, CANCELLED);
-        ASSIGNED.next = EnumSet.of(ON_SITE, CANCELLED);
+        // ASSIGNED -> MATCHING: the volunteer gives the job back (ill, held up) and it is matched again
+        ASSIGNED.next = EnumSet.of(ON_SITE, MATCHING, CANCELLED);
         ON_SITE.next = EnumSet.of(DONE);
         DONE.next = EnumSet.of(CLOSED, REOPENED);
         REOPENED.next = EnumSet.of(MATCHING, CANCELLED);
