@@ -104,6 +104,11 @@ function render() {
   const heading = byId('heading');
   delete heading.dataset.i18n;
   heading.textContent = me.name;
+  // the bar names the account; a volunteer's account is a number to them, their name is not
+  const who = document.getElementById('who');
+  if (who) {
+    who.textContent = t('bar.signedInAs', { name: me.name, role: t('role.VOLUNTEER') });
+  }
   byId('duty-state').textContent = me.onDuty ? t('vol.onDuty') : t('vol.offDuty');
   byId('duty-state').dataset.tone = me.onDuty ? 'ok' : 'bad';
   byId('duty-toggle').textContent = me.onDuty ? t('vol.goOffDuty') : t('vol.goOnDuty');
