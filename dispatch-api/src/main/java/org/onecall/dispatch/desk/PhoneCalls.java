@@ -2,6 +2,8 @@ package org.onecall.dispatch.desk;
 
 import io.micronaut.core.annotation.Introspected;
 import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -29,9 +31,11 @@ class PhoneCalls {
     private final IncomingCallRepository calls;
     private final DeskFeed feed;
     private final Clock clock;
+    private final Validator validator;
 
     PhoneCalls(List<PhoneSystem> systems, Households households, IncomingCallRepository calls, DeskFeed feed,
-               Clock clock) {
+               Clock clock, Validator validator) {
+        this.validator = validator;
         this.systems = systems;
         this.households = households;
         this.calls = calls;
@@ -42,6 +46,10 @@ class PhoneCalls {
     Announced ringing(String token, PhoneCallController.Ringing ringing) {
         PhoneSystem system = systemOf(token).orElseThrow(() -> Refusal.unauthorized(
                 "missing or unknown " + PhoneCallController.TOKEN_HEADER + " header: not a known phone system"));
+        var problems = validator.validate(ringing);
+        if (!problems.isEmpty()) {
+            throw new ConstraintViolationException(problems);
+        }
         String e164 = null;
         List<Long> found = List.of();
         try {

@@ -65,6 +65,7 @@ class PhoneCallsTest extends DispatchTest {
         long before = calls();
         assertEquals(401, ring(null, Map.of("caller", Api.RESIDENT_PHONE)).statusCode());
         assertEquals(401, ring("not-the-token", Map.of("caller", Api.RESIDENT_PHONE)).statusCode());
+        assertEquals(401, ring(null, Map.of()).statusCode(), "the token is checked before the body");
         assertEquals(before, calls());
         HttpResponse<String> bad = ring(TOKEN, Map.of("caller", "<script>"));
         assertEquals(400, bad.statusCode());
