@@ -37,7 +37,7 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.signIn(POST, "/api/auth/code/login"),
                 Access.signIn(POST, "/api/auth/logout"),
                 // exists only in demo mode (no route otherwise): the simulated SMS's code for the sign-in page
-                Access.signIn(GET, "/api/auth/code/demo"),
+                Access.signIn(GET, "/api/auth/code/demo").note("demo mode only: the route does not exist otherwise"),
                 // the phone system authenticates with its own token (onecall.phone-systems), not a sign-in
                 Access.open(POST, "/api/phone/calls").note("the phone system's own token (X-Phone-System-Token)"),
                 // the API description, generated from these controllers: nothing in it is secret

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +30,6 @@ class DeskLoopPageTest extends BrowserTestBase {
     static final String TOKEN = "test-pbx-token-0123456789";
     static final String OPERATOR = "operator-desk";
     static final String VOLUNTEER_PHONE = "13600001111";
-    /** Where the README's screenshots live, when ONECALL_DOCS_SCREENSHOTS=1 asks to refresh them. */
-    static final Path DOCS = Path.of("..", "docs", "screenshots");
 
     @Inject
     KafkaSender kafka;
@@ -154,8 +150,8 @@ class DeskLoopPageTest extends BrowserTestBase {
             phone.waitForText("#history", "已办结");
 
             // no sideways scrolling on a phone; screenshots of both pages at both widths
-            shoot(phone, "/console/volunteer.html", "#heading", "volunteer");
-            shoot(browser, "/console/desk.html", "#mine", "desk");
+            shoot(phone, "/console/volunteer.html", "#heading", "loop-volunteer");
+            shoot(browser, "/console/desk.html", "#mine", "loop-desk");
         } finally {
             phone.close();
         }
@@ -219,10 +215,8 @@ class DeskLoopPageTest extends BrowserTestBase {
                 + width + " px screen");
     }
 
+    /** For people to look at (target/screenshots); the README's come from DemoDesksPageTest. */
     private static void save(Browser b, String file) {
         b.screenshotFullPage(SCREENSHOTS.resolve(file));
-        if ("1".equals(System.getenv("ONECALL_DOCS_SCREENSHOTS")) && Files.isDirectory(DOCS.getParent())) {
-            b.screenshotFullPage(DOCS.resolve(file));
-        }
     }
 }
