@@ -25,6 +25,24 @@ export async function communityName(id) {
   return names[id] ?? id;
 }
 
+/** The community's grids by code: {code: name}. */
+export function gridNames(communityId) {
+  return cached(`grids:${communityId}`, async () => {
+    const list = await request(`/api/communities/${encodeURIComponent(communityId)}/grids`);
+    return Object.fromEntries(list.map((g) => [g.code, g.name]));
+  }).then((names) => names ?? {});
+}
+
+/** A phone number as people read it: +8613900020001 is 139 0002 0001; others as they are. */
+export function phoneText(number) {
+  const mobile = /^(?:\+86)?(1\d{2})(\d{4})(\d{4})$/.exec(number ?? '');
+  if (mobile) {
+    return `${mobile[1]} ${mobile[2]} ${mobile[3]}`;
+  }
+  const landline = /^\+86(10|2\d|[3-9]\d{2})(\d{7,8})$/.exec(number ?? '');
+  return landline ? `0${landline[1]}-${landline[2]}` : String(number ?? '');
+}
+
 /** The household as staff see it (HouseholdView), or null. */
 export function household(id) {
   return cached(`household:${id}`, () => request(`/api/households/${id}`));

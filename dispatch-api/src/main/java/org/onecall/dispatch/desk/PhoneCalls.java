@@ -1,6 +1,7 @@
 package org.onecall.dispatch.desk;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -33,10 +34,10 @@ class PhoneCalls {
     private final Clock clock;
     private final Validator validator;
 
-    PhoneCalls(List<PhoneSystem> systems, Households households, IncomingCallRepository calls, DeskFeed feed,
-               Clock clock, Validator validator) {
+    PhoneCalls(@Value("${onecall.phone-systems:}") String systems, Households households,
+               IncomingCallRepository calls, DeskFeed feed, Clock clock, Validator validator) {
         this.validator = validator;
-        this.systems = systems;
+        this.systems = PhoneSystem.parseAll(systems);
         this.households = households;
         this.calls = calls;
         this.feed = feed;
@@ -78,8 +79,7 @@ class PhoneCalls {
         byte[] given = token.getBytes(StandardCharsets.UTF_8);
         PhoneSystem match = null;
         for (PhoneSystem s : systems) {
-            if (s.token() != null && !s.token().isBlank() && s.community() != null
-                    && MessageDigest.isEqual(given, s.token().getBytes(StandardCharsets.UTF_8))) {
+            if (MessageDigest.isEqual(given, s.token().getBytes(StandardCharsets.UTF_8))) {
                 match = s;
             }
         }

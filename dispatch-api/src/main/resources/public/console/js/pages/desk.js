@@ -7,7 +7,7 @@ import { ApiError, request } from '../api.js';
 import { byId, el, fill } from '../dom.js';
 import { clearMessage, showError, showMessage } from '../feedback.js';
 import { dateTime, label, lang, t } from '../i18n.js';
-import { communityNames, forgetHousehold, householdName, volunteerName } from '../names.js';
+import { communityNames, forgetHousehold, gridNames, householdName, volunteerName } from '../names.js';
 import { enable, ready, startPage } from '../shell.js';
 
 /**
@@ -256,6 +256,7 @@ async function openHousehold(id) {
     household = h;
     householdNeeds = needs;
     household.diary = diary.entries;
+    household.gridName = h.grid ? (await gridNames(h.communityId))[h.grid] ?? h.grid : null;
     byId('new-household-card').hidden = true;
     renderCard();
     resetIntake();
@@ -273,7 +274,7 @@ function renderCard() {
   fill(byId('household-facts'),
     fact('desk.card.address', h.address),
     fact('desk.card.phones', (h.phones ?? []).map((p) => p.e164).join('、')),
-    h.grid ? fact('desk.card.grid', h.grid) : null,
+    h.gridName ? fact('desk.card.grid', h.gridName) : null,
     (h.residents ?? []).length ? fact('desk.card.members', el('ul', { class: 'plain' }, h.residents.map((r) =>
       el('li', {}, r.name, ' · ', label('relation.', r.relation),
         r.birthYear ? ` · ${t('desk.card.born', { year: r.birthYear })}` : ''))))

@@ -7,6 +7,7 @@ import { request } from '../api.js';
 import { byId, el, fill } from '../dom.js';
 import { clearMessage, showError, showMessage } from '../feedback.js';
 import { label, lang, t } from '../i18n.js';
+import { phoneText } from '../names.js';
 import { enable, ready, startPage } from '../shell.js';
 
 const POLL_MS = 4000;
@@ -195,7 +196,7 @@ function jobCard(j) {
       el('dt', {}, t('vol.resident')), el('dd', {}, j.residentName),
       el('dt', {}, t('vol.address')), el('dd', { id: `job-address-${n}` }, j.address)),
     el('p', {}, el('a', { class: 'button call', href: `tel:${digits}`, id: `job-call-${n}` },
-      t('vol.call', { phone: j.phone }))),
+      t('vol.call', { phone: phoneText(j.phone) }))),
     el('p', {}, when(j.window)),
     (j.items ?? []).length ? [el('h3', {}, t('vol.items')), itemList(j.items)] : null,
     j.merchantName ? el('p', {}, t('vol.merchant', { name: j.merchantName })) : null,

@@ -89,6 +89,18 @@ class DemoDesksPageTest extends BrowserTestBase {
             browser.find("#item-name-0").sendKeys("午饭套餐");
             assertEquals("兴华南里社区 Xinghua Nanli", browser.find("#community option").getText());
             shootAsIs(browser, "desk");
+
+            // several needs in one call: the meal goes into the call, then a repair, saved together
+            browser.click("#add-to-call");
+            browser.waitForText("#call-needs", "送餐/吃饭");
+            browser.driver.switchTo().activeElement().sendKeys("w");
+            browser.find("#field-whatIsBroken").sendKeys("厨房水龙头漏水", org.openqa.selenium.Keys.chord(
+                    org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.ENTER));
+            browser.waitForText("#intake-feedback", "已保存 2 项需求");
+            long zhao = get("/api/households?phone=13900020001").get(0).get("id").asLong();
+            List<String> raised = StreamSupport.stream(get("/api/households/" + zhao + "/needs").spliterator(), false)
+                    .map(n -> n.get("category").asText() + " " + n.get("takenBy").asText()).sorted().toList();
+            assertEquals(List.of("MEALS operator-wang", "REPAIRS operator-wang"), raised);
         } finally {
             phone.close();
         }

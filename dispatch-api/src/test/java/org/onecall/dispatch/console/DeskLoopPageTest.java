@@ -144,6 +144,9 @@ class DeskLoopPageTest extends BrowserTestBase {
                 assertTrue(history.contains(expected), expected + " in the history: " + history);
             }
             assertFalse(history.contains("rating") || history.contains("volunteer-"), history);
+            browser.click("#lang-switch");
+            browser.waitForText("#history", "rated 4 stars");
+            assertTrue(browser.find("#history").getText().contains("Closed"), "the history in the page's language");
 
             // the volunteer's own history holds the finished job
             phone.go("/console/volunteer.html");
