@@ -59,7 +59,7 @@ class DeskLoopPageTest extends BrowserTestBase {
         Browser phone = Browser.open(browser.base());
         try {
             // the volunteer's page is open before anything happens: the offer must come to it
-            signInByCode(phone);
+            signInByCode(phone, VOLUNTEER_PHONE);
             phone.go("/console/volunteer.html");
             phone.waitForText("#heading", "李建国");
             phone.waitForText("#offers", "现在没有新的派单");
@@ -178,19 +178,6 @@ class DeskLoopPageTest extends BrowserTestBase {
 
     private void awaitLive() {
         browser.waiting().until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "on"));
-    }
-
-    private void signInByCode(Browser phone) {
-        phone.go("/console/login.html");
-        phone.click("#tab-code");
-        phone.type("#phone", VOLUNTEER_PHONE);
-        phone.click("#code-send");
-        phone.visible("#code");
-        String sms = get("/api/sms?phone=" + VOLUNTEER_PHONE).get(0).get("body").asText();
-        String code = sms.replaceAll("(?s).*验证码是 ([0-9]{6}).*", "$1");
-        phone.type("#code", code);
-        phone.click("#code-submit");
-        phone.waitForPage("/console/");
     }
 
     private void shoot(Browser b, String page, String shown, String name) {
