@@ -40,6 +40,7 @@ let household = null; // the open card's HouseholdView
 let householdNeeds = [];
 let callNeeds = []; // needs added to this call, not yet saved
 let stream = null;
+let mineTimer = null;
 
 /**
  * Who acted, as the server still asks for it in the body (contract C2): the one place the desk sends
@@ -150,7 +151,9 @@ function needMoved(line) {
   if (known) {
     known.status = line.status;
   }
-  loadMine();
+  // a busy community moves many needs a second: read my list once they settle, not once per line
+  clearTimeout(mineTimer);
+  mineTimer = setTimeout(loadMine, 300);
 }
 
 // ---- finding the caller ----

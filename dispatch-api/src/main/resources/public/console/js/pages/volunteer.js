@@ -90,7 +90,10 @@ async function refresh() {
         jobs.delete(o.needId);
       }
     }));
-    clearMessage(byId('feedback'));
+    // a failure said earlier is over; what the volunteer just did ("done, thank you") stays said
+    if (byId('feedback').querySelector('[role="alert"]')) {
+      clearMessage(byId('feedback'));
+    }
     render();
   } catch (e) {
     showError(byId('feedback'), e);
