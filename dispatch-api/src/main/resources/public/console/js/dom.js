@@ -63,8 +63,11 @@ export function byId(id) {
   return node;
 }
 
-/** A path on this site ("/console/...", "?id=1", "#x") or a download made by the page itself. */
+/**
+ * A path on this site ("/console/...", "?id=1", "#x"), a download made by the page itself, or a phone
+ * number to dial (tel: with digits only, the volunteer's tap-to-call).
+ */
 function isOwnUrl(url) {
   return (url.startsWith('/') && !url.startsWith('//')) || url.startsWith('?') || url.startsWith('#')
-    || url.startsWith('blob:');
+    || url.startsWith('blob:') || /^tel:\+?[0-9]{3,20}$/.test(url);
 }

@@ -18,6 +18,16 @@ function stored() {
   }
 }
 
+/**
+ * Adds a page's own catalogue ({'zh-CN': {...}, en: {...}}) to the shared one: the desks keep their
+ * texts in their own file (desks-messages.js) so the shared catalogue does not grow with every page.
+ */
+export function addMessages(extra) {
+  for (const language of LANGUAGES) {
+    Object.assign(messages[language], extra[language] ?? {});
+  }
+}
+
 export function lang() {
   return current;
 }

@@ -98,7 +98,7 @@ const zh = {
   'home.needId': '需求编号',
   'home.open': '打开',
   'home.volunteerLater': '志愿者的接单页面将在后续版本中提供。',
-  'home.later': '接线台、协调员工作队列和志愿者页面将在后续版本中提供；目前可以通过 API 完成这些工作。',
+  'home.later': '协调员工作队列将在后续版本中提供；目前可以通过 API 完成这项工作。',
 
   'import.title': '导入名册 · 一个电话',
   'import.heading': '导入资源名册',
@@ -337,7 +337,7 @@ const en = {
   'home.needId': 'Need number',
   'home.open': 'Open',
   'home.volunteerLater': 'Pages for volunteers to take jobs are coming in a later version.',
-  'home.later': 'The operator desk, the coordinator queue and the volunteer pages are coming in a later version; until then this work is done through the API.',
+  'home.later': 'The coordinator queue is coming in a later version; until then this work is done through the API.',
 
   'import.title': 'Import lists · OneCall',
   'import.heading': 'Import a resource list',

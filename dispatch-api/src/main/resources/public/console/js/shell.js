@@ -4,11 +4,14 @@ import { signOut, whoAmI, goToSignIn } from './api.js';
 import { el, fill } from './dom.js';
 import { showError } from './feedback.js';
 import { apply, lang, setLang, t } from './i18n.js';
+import './desks-messages.js';
 
 const STAFF = ['ADMIN', 'COORDINATOR', 'OPERATOR'];
 const LINKS = [
   { href: '/console/', key: 'nav.home', roles: null },
   { href: '/console/queue.html', key: 'nav.queue', roles: ['ADMIN', 'COORDINATOR'] },
+  { href: '/console/desk.html', key: 'nav.desk', roles: ['ADMIN', 'COORDINATOR', 'OPERATOR'] },
+  { href: '/console/volunteer.html', key: 'nav.volunteer', roles: ['VOLUNTEER'] },
   { href: '/console/import.html', key: 'nav.import', roles: ['ADMIN', 'COORDINATOR'] },
   { href: '/console/account.html', key: 'nav.account', roles: null },
 ];

@@ -36,6 +36,10 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.signIn(POST, "/api/auth/code"),
                 Access.signIn(POST, "/api/auth/code/login"),
                 Access.signIn(POST, "/api/auth/logout"),
+                // exists only in demo mode (no route otherwise): the simulated SMS's code for the sign-in page
+                Access.signIn(GET, "/api/auth/code/demo").note("demo mode only: the route does not exist otherwise"),
+                // the phone system authenticates with its own token (onecall.phone-systems), not a sign-in
+                Access.open(POST, "/api/phone/calls").note("the phone system's own token (X-Phone-System-Token)"),
                 // the API description, generated from these controllers: nothing in it is secret
                 Access.open(GET, "/openapi/onecall.yml"),
                 // the bare address redirects to the web pages, which are static files, not routes: they
@@ -77,6 +81,9 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(DELETE, "/api/households/{id}/phones/{phoneId}", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
                 Access.of(GET, "/api/households/{id}/diary", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
                 Access.of(POST, "/api/households/{id}/diary", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
+                Access.of(GET, "/api/households/{householdId}/needs", Scope.HOUSEHOLD, COORDINATOR, OPERATOR),
+                Access.of(GET, "/api/communities/{communityId}/desk/stream", Scope.COMMUNITY, COORDINATOR, OPERATOR)
+                        .note("the operator's desk: screen-pops and need status lines (SSE)"),
 
                 Access.of(POST, "/api/communities/{communityId}/volunteers", Scope.COMMUNITY, COORDINATOR),
                 Access.of(PUT, "/api/volunteers/{id}/status", Scope.VOLUNTEER, COORDINATOR),
@@ -111,6 +118,8 @@ class DispatchAccessPolicy implements AccessPolicy {
                         .filteredByGrid(),
                 Access.of(POST, "/api/needs/{id}/arrival", Scope.NEED, COORDINATOR, VOLUNTEER),
                 Access.of(POST, "/api/needs/{id}/completion", Scope.NEED, COORDINATOR, VOLUNTEER),
+                Access.of(POST, "/api/needs/{id}/giveback", Scope.NEED, VOLUNTEER)
+                        .note("only the volunteer holding the job, before arriving"),
                 Access.of(POST, "/api/needs/{id}/feedback", Scope.NEED, COORDINATOR, OPERATOR),
                 Access.of(POST, "/api/needs/{id}/cancellation", Scope.NEED, COORDINATOR, OPERATOR),
 

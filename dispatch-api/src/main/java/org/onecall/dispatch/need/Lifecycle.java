@@ -1,5 +1,6 @@
 package org.onecall.dispatch.need;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -18,11 +19,14 @@ class Lifecycle {
     private final NeedRepository needs;
     private final NeedHistoryRepository history;
     private final Clock clock;
+    private final ApplicationEventPublisher<NeedMoved> moved;
 
-    Lifecycle(NeedRepository needs, NeedHistoryRepository history, Clock clock) {
+    Lifecycle(NeedRepository needs, NeedHistoryRepository history, Clock clock,
+              ApplicationEventPublisher<NeedMoved> moved) {
         this.needs = needs;
         this.history = history;
         this.clock = clock;
+        this.moved = moved;
     }
 
     /** Records the first line of a new need's history. */
@@ -30,6 +34,7 @@ class Lifecycle {
     void created(Need need, String eventType, String actor, @Nullable String detail) {
         history.save(new NeedHistoryEntry(null, need.id(), clock.instant(), eventType, null, need.status(), actor,
                 detail));
+        moved.publishEvent(new NeedMoved(need.id(), need.communityId(), need.status()));
     }
 
     /**
@@ -50,6 +55,7 @@ class Lifecycle {
         }
         history.save(new NeedHistoryEntry(null, before.id(), now, eventType, before.status(), after.status(), actor,
                 detail));
+        moved.publishEvent(new NeedMoved(before.id(), before.communityId(), after.status()));
         return needs.findById(before.id()).orElseThrow();
     }
 

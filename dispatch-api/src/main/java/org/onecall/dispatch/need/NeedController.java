@@ -105,6 +105,17 @@ class NeedController {
         return needs.complete(id, request.volunteerId(), request.summary());
     }
 
+    @Post("/needs/{id}/giveback")
+    Need giveBack(@PathVariable long id, @Valid @Body Requests.GiveBack request) {
+        return needs.giveBack(id, request.volunteerId(), request.reason());
+    }
+
+    /** The household card's needs, newest first: what is open, and what was done lately. */
+    @Get("/households/{householdId}/needs")
+    List<Views.NeedView> ofHousehold(@PathVariable long householdId) {
+        return views.of(needs.ofHousehold(householdId));
+    }
+
     @Post("/needs/{id}/feedback")
     Need feedback(@PathVariable long id, @Valid @Body Requests.Feedback request) {
         return needs.feedback(id, request);

@@ -33,6 +33,10 @@ interface NeedRepository extends CrudRepository<Need, Long> {
             + " ORDER BY due_at, id")
     List<Need> findOpenOwnedBy(String takenBy);
 
+    /** The household card: its newest needs first. */
+    @Query("SELECT * FROM need WHERE household_id = :householdId ORDER BY id DESC LIMIT :limit")
+    List<Need> findRecentOfHousehold(long householdId, int limit);
+
     /** A grid leader's queue: needs of the community's households in these grids, newest first. */
     @Query("SELECT n.* FROM need n JOIN household h ON h.id = n.household_id"
             + " WHERE n.community_id = :communityId AND h.grid IN (:grids) ORDER BY n.created_at DESC, n.id DESC")

@@ -33,6 +33,8 @@ import org.onecall.dispatch.audit.Audit;
 @Singleton
 class NeedService {
 
+    private static final int HOUSEHOLD_CARD_NEEDS = 30;
+
     private final NeedRepository needs;
     private final OfferRepository offers;
     private final NeedHistoryRepository history;
@@ -45,12 +47,14 @@ class NeedService {
     private final CurrentCaller caller;
     private final Audit audit;
     private final Merchants merchants;
+    private final NeedViews needViews;
 
     NeedService(NeedRepository needs, OfferRepository offers, NeedHistoryRepository history, Lifecycle lifecycle,
                 Households households, Volunteers volunteers, Outbox outbox, Clock clock,
                 @Value("${onecall.offers.ttl:10m}") Duration offerTtl, CurrentCaller caller, Audit audit,
-                Merchants merchants) {
+                Merchants merchants, NeedViews needViews) {
         this.merchants = merchants;
+        this.needViews = needViews;
         this.needs = needs;
         this.offers = offers;
         this.history = history;
@@ -71,6 +75,11 @@ class NeedService {
     List<NeedHistoryEntry> history(long id) {
         get(id);
         return history.findByNeedIdOrderById(id);
+    }
+
+    List<Need> ofHousehold(long householdId) {
+        households.get(householdId);
+        return needs.findRecentOfHousehold(householdId, HOUSEHOLD_CARD_NEEDS);
     }
 
     /** The coordinator's queue; a grid leader's holds only needs of households in their grids. */
@@ -221,13 +230,35 @@ class NeedService {
     /** Opens matching round {@code attempt + 1}, excluding everyone who already said no or let it lapse. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     Need startMatching(Need need, String actor, String why) {
-        return startMatching(need, actor, why, List.of());
+        return startMatching(need, "MatchingStarted", actor, why, List.of());
     }
 
     /** As above, also excluding {@code avoid} (a coordinator's re-match without these volunteers). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     Need startMatching(Need need, String actor, String why, List<Long> avoid) {
-        Need matching = lifecycle.move(need, need.nextRound(), "MatchingStarted", actor, why);
+        return startMatching(need, "MatchingStarted", actor, why, avoid);
+    }
+
+    /**
+     * The volunteer holding the job hands it back (ill, held up): the need is matched again without
+     * them, and their place for another job is freed. The reason goes into the history.
+     */
+    @Transactional
+    Need giveBack(long needId, Long named, String reason) {
+        long volunteerId = caller.actingVolunteer(named);
+        Need need = heldBy(needId, volunteerId);
+        if (need.status() != NeedStatus.ASSIGNED) {
+            throw Refusal.conflict("need " + needId + " is " + need.status()
+                    + "; a job can be given back only before arriving");
+        }
+        Need matching = startMatching(need, "JobGivenBack", "volunteer-" + volunteerId, reason, List.of(volunteerId));
+        volunteers.releaseJob(volunteerId);
+        return matching;
+    }
+
+    private Need startMatching(Need need, String eventType, String actor, String why, List<Long> avoid) {
+        Need matching = lifecycle.move(need, need.nextRound(), eventType, actor, why);
+        // who said no, let it lapse or gave it back is not asked again, nor whom a coordinator set aside
         List<Long> excluded = java.util.stream.Stream.concat(offers.findByNeedIdOrderById(need.id()).stream()
                 .filter(o -> o.status() == OfferStatus.DECLINED || o.status() == OfferStatus.EXPIRED)
                 .map(Offer::volunteerId), avoid.stream()).distinct().toList();
@@ -298,17 +329,24 @@ class NeedService {
     Views.OfferView view(Offer o) {
         Need need = get(o.needId());
         Household h = households.get(need.householdId());
+        Views.NeedView v = needViews.of(need);
         return new Views.OfferView(o.id(), need.id(), o.status(), need.category(), Views.zh(need.category()),
                 need.urgency(), h.building(), o.distanceMeters(), o.createdAt(), o.expiresAt(), o.merchantId(),
-                o.merchantId() == null ? null : merchants.get(o.merchantId()).name());
+                o.merchantId() == null ? null : merchants.get(o.merchantId()).name(), v.window(), v.items());
     }
 
     /** Full address and phone: shown only to the holder, and every showing is audited. */
     private Views.JobView job(Need need) {
         Household h = households.get(need.householdId());
         audit.record(caller.username(), Audit.VIEW_CONTACT, "household:" + h.id(), "job view of need " + need.id());
+        Views.NeedView v = needViews.of(need);
+        // the merchant of the offer the holder accepted: where to buy the items
+        String merchant = offers.findByNeedIdOrderById(need.id()).stream()
+                .filter(o -> o.status() == OfferStatus.ACCEPTED && need.volunteerId() != null
+                        && o.volunteerId() == need.volunteerId() && o.merchantId() != null)
+                .reduce((a, b) -> b).map(o -> merchants.get(o.merchantId()).name()).orElse(null);
         return new Views.JobView(need.id(), need.status(), need.category(), Views.zh(need.category()),
-                need.description(), h.headName(), h.phone(), h.address());
+                need.description(), h.headName(), h.phone(), h.address(), v.window(), v.items(), merchant);
     }
 
     private Offer pendingOfferOf(long offerId, long volunteerId) {

@@ -15,7 +15,8 @@ public enum NeedStatus {
         // directly (the volunteer agreed on the phone); -> ESCALATED: it climbed the ladder
         MATCHING.next = EnumSet.of(MATCHING, OFFERED, ASSIGNED, UNMATCHED, ESCALATED, CANCELLED);
         OFFERED.next = EnumSet.of(ASSIGNED, MATCHING, CANCELLED);
-        ASSIGNED.next = EnumSet.of(ON_SITE, CANCELLED);
+        // ASSIGNED -> MATCHING: the volunteer gives the job back (ill, held up) and it is matched again
+        ASSIGNED.next = EnumSet.of(ON_SITE, MATCHING, CANCELLED);
         ON_SITE.next = EnumSet.of(DONE);
         DONE.next = EnumSet.of(CLOSED, REOPENED);
         REOPENED.next = EnumSet.of(MATCHING, CANCELLED);

@@ -125,6 +125,12 @@ final class Requests {
     record Completion(@Nullable @Positive Long volunteerId, @Nullable @Size(max = 2000) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String summary) {
     }
 
+    /** Handing a held job back before arriving: the reason is asked, for the coordinator and the history. */
+    @Introspected
+    record GiveBack(@Nullable @Positive Long volunteerId,
+                    @NotBlank @Size(max = 500) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String reason) {
+    }
+
     @Introspected
     record Feedback(@NotNull @Min(1) @Max(5) Integer rating, @NotNull Boolean solved,
                     @Nullable @Size(max = 2000) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String comment, @NotBlank @Size(max = 64) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String recordedBy) {

@@ -13,12 +13,14 @@ final class Views {
     /** An offer as the volunteer sees it before accepting: category, approximate place, time; no room, no phone. */
     record OfferView(long offerId, long needId, OfferStatus status, String category, String categoryZh,
                      Urgency urgency, String approximatePlace, int distanceMeters, Instant createdAt,
-                     Instant expiresAt, @Nullable Long merchantId, @Nullable String merchantName) {
+                     Instant expiresAt, @Nullable Long merchantId, @Nullable String merchantName,
+                     WindowView window, List<ItemView> items) {
     }
 
     /** The job as the volunteer holding it sees it: now with the full address and phone. */
     record JobView(long needId, NeedStatus status, String category, String categoryZh, String description,
-                   String residentName, String phone, String address) {
+                   String residentName, String phone, String address, WindowView window, List<ItemView> items,
+                   @Nullable String merchantName) {
     }
 
     /**

@@ -4,6 +4,7 @@ import { request } from '../api.js';
 import { byId, el, fill } from '../dom.js';
 import { showError, showMessage } from '../feedback.js';
 import { label, t } from '../i18n.js';
+import { communityNames } from '../names.js';
 import { enable, ready, startPage } from '../shell.js';
 
 byId('password-form').addEventListener('submit', changeOwn);
@@ -16,7 +17,10 @@ if (caller.role === 'VOLUNTEER') {
   byId('password-form').hidden = true;
   byId('own-sms').hidden = false;
 }
+// communities by name in the accounts' scope, never by id
+let communityLabel = {};
 if (caller.role === 'ADMIN') {
+  communityLabel = await communityNames();
   byId('admin').hidden = false;
   await load();
   document.addEventListener('langchange', render);
@@ -90,7 +94,7 @@ function render() {
 
 function scope(a) {
   // empty lists are left out of the JSON
-  const parts = [...(a.communities ?? [])];
+  const parts = (a.communities ?? []).map((id) => communityLabel[id] ?? id);
   if (a.street) {
     parts.push(t('account.street', { street: a.street }));
   }

@@ -22,6 +22,10 @@ function render() {
   delete greeting.dataset.i18n;
   greeting.textContent = t('home.greeting', { name: caller.username, role: t(`role.${caller.role}`) });
   const links = [];
+  if (isStaff(caller)) {
+    links.push(el('li', {}, el('a', { href: '/console/desk.html', id: 'link-desk' },
+      t('home.desk'), el('span', { class: 'muted' }, t('home.deskHint')))));
+  }
   if (caller.role === 'ADMIN' || caller.role === 'COORDINATOR') {
     links.push(el('li', {}, el('a', { href: '/console/queue.html', id: 'link-queue' },
       t('nav.queue'), el('span', { class: 'muted' }, t('home.queueHint')))));
@@ -29,7 +33,8 @@ function render() {
       t('nav.import'), el('span', { class: 'muted' }, t('home.importHint')))));
   }
   if (caller.role === 'VOLUNTEER') {
-    links.push(el('li', {}, el('p', { class: 'card' }, t('home.volunteerLater'))));
+    links.push(el('li', {}, el('a', { href: '/console/volunteer.html', id: 'link-volunteer' },
+      t('home.volunteerPage'), el('span', { class: 'muted' }, t('home.volunteerHint')))));
   }
   fill(byId('links'), links);
   byId('find-need').hidden = !isStaff(caller);

@@ -79,7 +79,7 @@ async function loadCommunities() {
       showMessage(byId('page-feedback'), t('import.noCommunity'), 'bad');
       return;
     }
-    fill(select, mine.map((c) => el('option', { value: c.id }, `${c.name} (${c.id})`)));
+    fill(select, mine.map((c) => el('option', { value: c.id }, c.name)));
     form.hidden = false;
   } catch (e) {
     showError(byId('page-feedback'), e);

@@ -5,6 +5,7 @@ import { byId, el, fill } from '../dom.js';
 import { showError, showMessage, clearMessage } from '../feedback.js';
 import { dateTime, t } from '../i18n.js';
 import { enable, ready, startPage } from '../shell.js';
+import '../desks-messages.js';
 
 const RESEND_SECONDS = 60;
 
@@ -41,6 +42,7 @@ byId('code-request-form').addEventListener('submit', async (event) => {
       await request('/api/auth/code', { method: 'POST', on401: 'throw', json: { phone: byId('phone').value.trim() } });
       byId('code-login-form').hidden = false;
       showMessage(feedback, t('login.codeSent'), 'info');
+      await showDemoCode(feedback, byId('phone').value.trim());
       byId('code').focus();
       countdown(send);
     } catch (e) {
@@ -74,6 +76,22 @@ const caller = await startPage({ signIn: 'optional' });
 showSignedIn(caller);
 document.addEventListener('langchange', () => showSignedIn(caller));
 ready();
+
+/**
+ * In demo mode there is no phone to read the simulated SMS on: the server then tells the page the code
+ * it just sent. Outside demo mode that route does not exist (404) and nothing is shown.
+ */
+async function showDemoCode(feedback, phone) {
+  try {
+    const demo = await request(`/api/auth/code/demo?phone=${encodeURIComponent(phone)}`, { on401: 'throw' });
+    if (demo && demo.code) {
+      feedback.append(el('div', { class: 'alert ok', role: 'status', id: 'demo-code' },
+        t('login.demoCode', { code: demo.code })));
+    }
+  } catch {
+    // not demo mode, or no code went to that number: the page says only what it says to everyone
+  }
+}
 
 /** 429 at sign-in: either this account is locked after wrong passwords, or this address sent too many. */
 function lockedOrLimited(error) {

@@ -4,13 +4,16 @@
 import { ApiError, request } from '../api.js';
 import { byId, el, fill } from '../dom.js';
 import { showError } from '../feedback.js';
+import { historyItems } from '../history.js';
 import { dateTime, label, lang, t } from '../i18n.js';
+import { communityName, householdName, volunteerName } from '../names.js';
 import { ready, startPage } from '../shell.js';
 
 await startPage();
 const id = new URLSearchParams(location.search).get('id');
 let need = null;
 let history = null;
+let names = {};
 
 if (!id || !/^[0-9]{1,18}$/.test(id)) {
   showError(byId('feedback'), new ApiError(400, { detail: t('need.badId') }));
@@ -21,7 +24,10 @@ if (!id || !/^[0-9]{1,18}$/.test(id)) {
       // volunteers may see the need but not its history
       request(`/api/needs/${id}/history`).catch((e) => (e instanceof ApiError && e.status === 403 ? null : Promise.reject(e))),
     ]);
-    render();
+    const [community, household, volunteer] = await Promise.all([communityName(need.communityId),
+      householdName(need.householdId), need.volunteerId ? volunteerName(need.volunteerId) : null]);
+    names = { community, household, volunteer };
+    await render();
     document.addEventListener('langchange', render);
   } catch (e) {
     showError(byId('feedback'), e);
@@ -29,7 +35,7 @@ if (!id || !/^[0-9]{1,18}$/.test(id)) {
 }
 ready();
 
-function render() {
+async function render() {
   fill(byId('feedback'));
   byId('need').hidden = false;
   const heading = byId('heading');
@@ -41,8 +47,8 @@ function render() {
     fact('need.category', lang() === 'zh-CN' && need.categoryZh ? need.categoryZh : label('category.', need.category)),
     fact('need.status', el('span', { class: 'badge', id: 'status' }, label('status.', need.status))),
     fact('need.urgency', label('urgency.', need.urgency)),
-    fact('need.community', need.communityId),
-    fact('need.household', String(need.householdId)),
+    fact('need.community', names.community),
+    fact('need.household', names.household),
     fact('need.takenBy', need.takenBy),
     fact('need.source', label('source.', need.source)),
     fact('need.createdAt', dateTime(need.createdAt)),
@@ -50,7 +56,7 @@ function render() {
       ? fact('need.window', `${dateTime(need.window.start)} – ${dateTime(need.window.end)}`) : null,
     need.dueAt ? fact('need.dueAt', dateTime(need.dueAt), need.late
       ? el('span', { class: 'badge late' }, t('need.late')) : null) : null,
-    need.volunteerId ? fact('need.volunteer', String(need.volunteerId)) : null,
+    need.volunteerId ? fact('need.volunteer', names.volunteer) : null,
     need.rating ? fact('need.rating', t('need.ratingValue', { rating: need.rating })) : null);
 
   byId('description').textContent = need.description;
@@ -66,11 +72,7 @@ function render() {
   fill(byId('details'), details.map(([key, value]) => [el('dt', {}, label('detail.', key)), el('dd', {}, value)]));
 
   byId('history-card').hidden = history === null;
-  fill(byId('history'), (history ?? []).map((h) => el('li', {},
-    el('time', { datetime: h.occurredAt }, dateTime(h.occurredAt)),
-    el('strong', {}, label('event.', h.eventType)), ' ',
-    h.fromStatus ? `${label('status.', h.fromStatus)} → ` : '', label('status.', h.toStatus),
-    el('div', { class: 'muted' }, t('need.by', { actor: h.actor }), h.detail ? ` · ${h.detail}` : ''))));
+  fill(byId('history'), await historyItems(history ?? []));
 }
 
 function fact(key, ...value) {

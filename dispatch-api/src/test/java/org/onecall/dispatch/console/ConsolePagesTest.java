@@ -38,7 +38,7 @@ class ConsolePagesTest extends ResourceListsTestBase {
             + "font-src 'self'; connect-src 'self'; manifest-src 'self'; form-action 'self'; frame-ancestors 'none'; "
             + "base-uri 'none'; object-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
     private static final Map<String, String> TYPES = Map.of("html", "text/html", "js", "application/javascript",
-            "css", "text/css", "svg", "image/svg+xml");
+            "css", "text/css", "svg", "image/svg+xml", "json", "application/json");
 
     @Inject
     EmbeddedServer server;

@@ -270,6 +270,47 @@ abstract class NeedLifecycleTest extends DispatchTest {
 
     // ---- steps ----
 
+    @Test
+    void theHolderGivesTheJobBackBeforeArrivingAndTheNeedIsMatchedAgainWithoutThem() {
+        long id = raise();
+        long offer = offer(id, volunteer);
+        api.accept(offer, volunteer).expect(200);
+        assertEquals(1, api.volunteerState(volunteer).get("activeJobs").asInt());
+
+        JsonNode back = api.post("/api/needs/" + id + "/giveback",
+                Map.of("volunteerId", volunteer, "reason", "家里有急事")).expect(200);
+
+        assertEquals("MATCHING", back.get("status").asText());
+        assertEquals(2, back.get("matchAttempt").asInt());
+        assertTrue(back.path("volunteerId").isNull() || back.path("volunteerId").isMissingNode(), back::toString);
+        assertEquals(0, api.volunteerState(volunteer).get("activeJobs").asInt(), "their place for a job is free again");
+        JsonNode line = api.history(id).get(api.history(id).size() - 1);
+        assertEquals("JobGivenBack", line.get("eventType").asText());
+        assertEquals("ASSIGNED", line.get("fromStatus").asText());
+        assertEquals("MATCHING", line.get("toStatus").asText());
+        assertEquals("volunteer-" + volunteer, line.get("actor").asText());
+        assertEquals("家里有急事", line.get("detail").asText());
+        List<EventEnvelope> events = db.outbox(community, id);
+        MatchingStarted again = (MatchingStarted) events.get(events.size() - 1).typedPayload();
+        assertEquals(2, again.attempt());
+        assertEquals(List.of(volunteer), again.excludedVolunteerIds(), "the one who gave it back is not asked again");
+
+        assertEquals(409, api.post("/api/needs/" + id + "/giveback",
+                Map.of("volunteerId", volunteer, "reason", "再退一次")).status(), "only the holder gives a job back");
+        assertEquals(400, api.post("/api/needs/" + id + "/giveback", Map.of("volunteerId", volunteer)).status(),
+                "the reason is asked");
+    }
+
+    @Test
+    void aJobCannotBeGivenBackOnceTheVolunteerIsThere() {
+        long id = raise();
+        api.accept(offer(id, volunteer), volunteer).expect(200);
+        api.arrive(id, volunteer).expect(200);
+        assertEquals(409, api.post("/api/needs/" + id + "/giveback",
+                Map.of("volunteerId", volunteer, "reason", "不想做了")).status());
+        assertEquals("ON_SITE", status(id));
+    }
+
     long raise() {
         return api.raise(household).get("id").asLong();
     }
