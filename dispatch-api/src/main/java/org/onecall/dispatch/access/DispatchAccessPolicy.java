@@ -136,6 +136,16 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(POST, "/api/offers/{id}/decline", Scope.OFFER, VOLUNTEER),
                 Access.of(GET, "/api/volunteers/{volunteerId}/jobs/{needId}", Scope.VOLUNTEER, VOLUNTEER),
 
+                // closing the loop: complaints, the three rates, volunteer hours
+                Access.of(GET, "/api/communities/{communityId}/complaints", Scope.COMMUNITY, COORDINATOR, OPERATOR)
+                        .filteredByGrid(),
+                Access.of(GET, "/api/rates", Scope.ROLE_ONLY, COORDINATOR)
+                        .note("over the communities the caller serves; a grid leader's only of their grids"),
+                Access.of(POST, "/api/needs/{id}/hours-confirmation", Scope.NEED, COORDINATOR),
+                Access.of(GET, "/api/volunteers/{id}/hours", Scope.VOLUNTEER, COORDINATOR, VOLUNTEER),
+                Access.of(GET, "/api/communities/{communityId}/volunteer-hours/export", Scope.COMMUNITY, COORDINATOR)
+                        .note("holds volunteers' phones: audited; the whole community's office only"),
+
                 Access.of(GET, "/api/sms", Scope.ROLE_ONLY, ADMIN));
     }
 }

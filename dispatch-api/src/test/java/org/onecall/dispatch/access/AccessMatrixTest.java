@@ -129,6 +129,11 @@ class AccessMatrixTest extends SecuredApiTest {
             POST /api/offers/{id}/accept                         ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn STREET=nn GRID=nn ANON=nn
             POST /api/offers/{id}/decline                        ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn STREET=nn GRID=nn ANON=nn
             GET  /api/volunteers/{volunteerId}/jobs/{needId}     ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn STREET=nn GRID=nn ANON=nn
+            GET  /api/communities/{communityId}/complaints       ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            GET  /api/rates                                      ADMIN=yy COORDINATOR=yy OPERATOR=nn VOLUNTEER=nn STREET=yy GRID=yy ANON=nn
+            POST /api/needs/{id}/hours-confirmation              ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            GET  /api/volunteers/{id}/hours                      ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn STREET=yn GRID=yy ANON=nn
+            GET  /api/communities/{communityId}/volunteer-hours/export ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
             """;
 
     @Inject
