@@ -9,6 +9,8 @@ const STAFF = ['ADMIN', 'COORDINATOR', 'OPERATOR'];
 const LINKS = [
   { href: '/console/', key: 'nav.home', roles: null },
   { href: '/console/import.html', key: 'nav.import', roles: ['ADMIN', 'COORDINATOR'] },
+  { href: '/console/dashboard.html', key: 'nav.dashboard', roles: ['ADMIN', 'COORDINATOR'] },
+  { href: '/console/hours.html', key: 'nav.hours', roles: ['VOLUNTEER'] },
   { href: '/console/account.html', key: 'nav.account', roles: null },
 ];
 

@@ -26,7 +26,13 @@ function render() {
     links.push(el('li', {}, el('a', { href: '/console/import.html', id: 'link-import' },
       t('nav.import'), el('span', { class: 'muted' }, t('home.importHint')))));
   }
+  if (caller.role === 'ADMIN' || caller.role === 'COORDINATOR') {
+    links.push(el('li', {}, el('a', { href: '/console/dashboard.html', id: 'link-dashboard' },
+      t('nav.dashboard'), el('span', { class: 'muted' }, t('home.dashboardHint')))));
+  }
   if (caller.role === 'VOLUNTEER') {
+    links.push(el('li', {}, el('a', { href: '/console/hours.html', id: 'link-hours' },
+      t('nav.hours'), el('span', { class: 'muted' }, t('home.hoursHint')))));
     links.push(el('li', {}, el('p', { class: 'card' }, t('home.volunteerLater'))));
   }
   fill(byId('links'), links);
