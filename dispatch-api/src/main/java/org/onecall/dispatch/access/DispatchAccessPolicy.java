@@ -136,7 +136,7 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(POST, "/api/offers/{id}/decline", Scope.OFFER, VOLUNTEER),
                 Access.of(GET, "/api/volunteers/{volunteerId}/jobs/{needId}", Scope.VOLUNTEER, VOLUNTEER),
 
-                // closing the loop: complaints, the three rates, volunteer hours
+                // closing the loop: complaints, the three rates, volunteer hours, one-to-one pairing
                 Access.of(GET, "/api/communities/{communityId}/complaints", Scope.COMMUNITY, COORDINATOR, OPERATOR)
                         .filteredByGrid(),
                 Access.of(GET, "/api/rates", Scope.ROLE_ONLY, COORDINATOR)
@@ -145,6 +145,10 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(GET, "/api/volunteers/{id}/hours", Scope.VOLUNTEER, COORDINATOR, VOLUNTEER),
                 Access.of(GET, "/api/communities/{communityId}/volunteer-hours/export", Scope.COMMUNITY, COORDINATOR)
                         .note("holds volunteers' phones: audited; the whole community's office only"),
+                Access.of(POST, "/api/communities/{communityId}/pairings", Scope.COMMUNITY, COORDINATOR)
+                        .note("one-to-one pairing (一帮一): the household must be in the community"),
+                Access.of(GET, "/api/communities/{communityId}/pairings", Scope.COMMUNITY, COORDINATOR, OPERATOR)
+                        .filteredByGrid(),
 
                 Access.of(GET, "/api/sms", Scope.ROLE_ONLY, ADMIN));
     }

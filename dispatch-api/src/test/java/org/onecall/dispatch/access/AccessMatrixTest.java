@@ -134,6 +134,8 @@ class AccessMatrixTest extends SecuredApiTest {
             POST /api/needs/{id}/hours-confirmation              ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
             GET  /api/volunteers/{id}/hours                      ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn STREET=yn GRID=yy ANON=nn
             GET  /api/communities/{communityId}/volunteer-hours/export ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
+            POST /api/communities/{communityId}/pairings         ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
+            GET  /api/communities/{communityId}/pairings         ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
             """;
 
     @Inject
