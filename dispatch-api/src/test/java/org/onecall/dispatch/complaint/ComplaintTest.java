@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.onecall.dispatch.Databases;
 import org.onecall.dispatch.DispatchTest;
 import org.onecall.dispatch.Events;
 import org.onecall.events.EventJson;
@@ -25,7 +24,7 @@ import org.onecall.testsupport.TopicProbe;
  * from the volunteer complained about (in the matcher's exclusion list, and refused by dispatch-api
  * when a matcher proposes them anyway) until someone else takes it.
  */
-class ComplaintTest extends DispatchTest {
+abstract class ComplaintTest extends DispatchTest {
 
     String community;
     String suffix;
@@ -33,10 +32,6 @@ class ComplaintTest extends DispatchTest {
     long first;
     long second;
 
-    @Override
-    protected Map<String, String> database() {
-        return Databases.h2(getClass());
-    }
 
     @BeforeEach
     void aCommunityWithItsCoordinators() {

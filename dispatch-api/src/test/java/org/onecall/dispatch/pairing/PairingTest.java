@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.onecall.dispatch.Databases;
 import org.onecall.dispatch.DispatchTest;
 import org.onecall.dispatch.Events;
 import org.onecall.dispatch.SettableClock;
@@ -28,7 +27,7 @@ import org.onecall.testsupport.TopicProbe;
  * need offered straight to the paired volunteer; a missed visit alerts the team leader, a second one in a
  * row the grid leader too; a visit made resets the count; a declined visit goes on to normal matching.
  */
-class PairingTest extends DispatchTest {
+abstract class PairingTest extends DispatchTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
@@ -45,10 +44,6 @@ class PairingTest extends DispatchTest {
     long gridLeader;
     long pairing;
 
-    @Override
-    protected Map<String, String> database() {
-        return Databases.h2(getClass());
-    }
 
     @Override
     protected Map<String, String> settings() {

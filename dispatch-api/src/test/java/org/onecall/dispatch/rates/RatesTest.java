@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.onecall.dispatch.Databases;
 import org.onecall.dispatch.DispatchTest;
 import org.onecall.testsupport.TestTokens;
 
@@ -20,7 +19,7 @@ import org.onecall.testsupport.TestTokens;
  * The three rates from what was recorded: needs served through the API (the real broker carrying the
  * matcher's proposals), their history lines moved in time with SQL so that the times are known.
  */
-class RatesTest extends DispatchTest {
+abstract class RatesTest extends DispatchTest {
 
     String street;
     String community;
@@ -28,10 +27,6 @@ class RatesTest extends DispatchTest {
     long inGrid2;
     long volunteer;
 
-    @Override
-    protected Map<String, String> database() {
-        return Databases.h2(getClass());
-    }
 
     @BeforeEach
     void twoGrids() {
