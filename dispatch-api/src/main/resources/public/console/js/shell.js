@@ -10,6 +10,7 @@ const LINKS = [
   { href: '/console/', key: 'nav.home', roles: null },
   { href: '/console/import.html', key: 'nav.import', roles: ['ADMIN', 'COORDINATOR'] },
   { href: '/console/dashboard.html', key: 'nav.dashboard', roles: ['ADMIN', 'COORDINATOR'] },
+  { href: '/console/pairings.html', key: 'nav.pairings', roles: ['ADMIN', 'COORDINATOR'] },
   { href: '/console/hours.html', key: 'nav.hours', roles: ['VOLUNTEER'] },
   { href: '/console/account.html', key: 'nav.account', roles: null },
 ];

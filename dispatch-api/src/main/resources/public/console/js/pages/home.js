@@ -29,6 +29,8 @@ function render() {
   if (caller.role === 'ADMIN' || caller.role === 'COORDINATOR') {
     links.push(el('li', {}, el('a', { href: '/console/dashboard.html', id: 'link-dashboard' },
       t('nav.dashboard'), el('span', { class: 'muted' }, t('home.dashboardHint')))));
+    links.push(el('li', {}, el('a', { href: '/console/pairings.html', id: 'link-pairings' },
+      t('nav.pairings'), el('span', { class: 'muted' }, t('home.pairingsHint')))));
   }
   if (caller.role === 'VOLUNTEER') {
     links.push(el('li', {}, el('a', { href: '/console/hours.html', id: 'link-hours' },
