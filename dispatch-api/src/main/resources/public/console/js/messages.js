@@ -324,6 +324,9 @@ const zh = {
   'pair.status.VISITED': '已走访',
   'pair.status.MISSED': '未走访',
   'pair.created': '已建立结对：{volunteer} 帮扶 {household}。',
+  'dash.resolve': '标记已处理',
+  'dash.resolvePrompt': '怎么处理的？（例如：已换志愿者重新办理，居民满意）',
+  'dash.resolvedBy': '已处理（{who}）：{what}',
 };
 
 const en = {
@@ -648,6 +651,9 @@ const en = {
   'pair.status.VISITED': 'visited',
   'pair.status.MISSED': 'missed',
   'pair.created': 'Paired: {volunteer} visits {household}.',
+  'dash.resolve': 'Mark as handled',
+  'dash.resolvePrompt': 'What was done? (e.g. another volunteer redid it, the resident is satisfied)',
+  'dash.resolvedBy': 'Handled ({who}): {what}',
 };
 
 export const messages = { 'zh-CN': zh, en };

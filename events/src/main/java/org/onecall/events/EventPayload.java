@@ -14,7 +14,7 @@ public sealed interface EventPayload permits
         IntakeEvents.WorkOrderReceived,
         WishEvents.WishPublished, WishEvents.WishClaimed, WishEvents.WishFulfilled,
         AccountEvents.AccountAccessChanged,
-        LoopEvents.ComplaintOpened, LoopEvents.PairingVisitMissed {
+        LoopEvents.ComplaintOpened, LoopEvents.ComplaintResolved, LoopEvents.PairingVisitMissed {
 
     /** The id of the thing this fact is about (need, volunteer, merchant, account, complaint, pairing). */
     String aggregateId();

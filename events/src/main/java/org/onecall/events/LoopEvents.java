@@ -29,6 +29,12 @@ public final class LoopEvents {
         public String aggregateId() { return "complaint-" + complaintId; }
     }
 
+    /** The community office closed a complaint, saying what was done about it. */
+    public record ComplaintResolved(long complaintId, long needId, String resolution, String resolvedBy)
+            implements EventPayload {
+        public String aggregateId() { return "complaint-" + complaintId; }
+    }
+
     /**
      * A one-to-one pairing visit was not recorded by the end of its window.
      *

@@ -139,6 +139,8 @@ class DispatchAccessPolicy implements AccessPolicy {
                 // closing the loop: complaints, the three rates, volunteer hours, one-to-one pairing
                 Access.of(GET, "/api/communities/{communityId}/complaints", Scope.COMMUNITY, COORDINATOR, OPERATOR)
                         .filteredByGrid(),
+                Access.of(POST, "/api/complaints/{id}/resolution", Scope.ROLE_ONLY, COORDINATOR)
+                        .note("the service checks the complaint's household is in the caller's communities and grids"),
                 Access.of(GET, "/api/rates", Scope.ROLE_ONLY, COORDINATOR)
                         .note("over the communities the caller serves; a grid leader's only of their grids"),
                 Access.of(POST, "/api/needs/{id}/hours-confirmation", Scope.NEED, COORDINATOR),

@@ -14,7 +14,9 @@ import java.time.Instant;
 @MappedEntity("complaint")
 public record Complaint(@Id @GeneratedValue @Nullable Long id, String communityId, long needId, long householdId,
                         long feedbackId, @Nullable Long volunteerId, String complainant, String about, int rating,
-                        boolean solved, String status, String recordedBy, String notified, Instant createdAt) {
+                        boolean solved, String status, String recordedBy, String notified, Instant createdAt,
+                        @Nullable String resolution, @Nullable String resolvedBy, @Nullable Instant resolvedAt) {
 
     static final String OPEN = "OPEN";
+    static final String RESOLVED = "RESOLVED";
 }

@@ -13,6 +13,11 @@ interface ComplaintRepository extends CrudRepository<Complaint, Long> {
 
     List<Complaint> findByNeedIdOrderById(long needId);
 
+    /** Compare-and-set: a complaint is resolved once. */
+    @Query("UPDATE complaint SET status = 'RESOLVED', resolution = :resolution, resolved_by = :by, resolved_at = :at"
+            + " WHERE id = :complaintId AND status = 'OPEN'")
+    int resolve(long complaintId, String resolution, String by, Instant at);
+
     @Query("SELECT * FROM complaint WHERE community_id = :communityId AND created_at >= :from AND created_at < :to"
             + " ORDER BY created_at DESC, id DESC")
     List<Complaint> inCommunity(String communityId, Instant from, Instant to);

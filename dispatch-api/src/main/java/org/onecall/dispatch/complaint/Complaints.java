@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.onecall.dispatch.household.Household;
+import org.onecall.dispatch.household.Households;
 import org.onecall.dispatch.notice.StaffToTell;
 import org.onecall.dispatch.outbox.Outbox;
 import org.onecall.dispatch.rates.Period;
 import org.onecall.dispatch.volunteer.Volunteer;
 import org.onecall.dispatch.volunteer.Volunteers;
 import org.onecall.events.LoopEvents.ComplaintOpened;
+import org.onecall.events.LoopEvents.ComplaintResolved;
+import org.onecall.kit.Refusal;
 import org.onecall.kit.security.CurrentCaller;
 
 /** Complaints (投诉处理制): opened by a call-back answer, listed for the staff who handle them. */
@@ -32,9 +35,11 @@ public class Complaints {
     private final Volunteers volunteers;
     private final CurrentCaller caller;
     private final Clock clock;
+    private final Households households;
 
     Complaints(ComplaintRepository complaints, StaffToTell staff, Outbox outbox, Volunteers volunteers,
-               CurrentCaller caller, Clock clock) {
+               CurrentCaller caller, Clock clock, Households households) {
+        this.households = households;
         this.complaints = complaints;
         this.staff = staff;
         this.outbox = outbox;
@@ -66,7 +71,8 @@ public class Complaints {
         String recordedBy = caller.username();
         Complaint complaint = complaints.save(new Complaint(null, household.communityId(), needId, household.id(),
                 answer.feedbackId(), volunteerId, household.headName(), clip(answer.about()), answer.rating(),
-                answer.solved(), Complaint.OPEN, recordedBy, String.join(",", notify), clock.instant()));
+                answer.solved(), Complaint.OPEN, recordedBy, String.join(",", notify), clock.instant(), null, null,
+                null));
         outbox.needEvent(household.communityId(), new ComplaintOpened(complaint.id(), needId, household.id(),
                 volunteerId, answer.rating(), answer.solved(), complaint.about(), recordedBy, notify));
         return complaint;
@@ -82,6 +88,19 @@ public class Complaints {
                 .filter(v -> v != null).distinct().toList();
     }
 
+    /** Closes an open complaint with what was done; staff of the household's community and grid only. */
+    @Transactional
+    ComplaintView resolve(long complaintId, String resolution) {
+        Complaint c = complaints.findById(complaintId).orElseThrow(() -> Refusal.notFound("complaint", complaintId));
+        caller.requireHousehold(c.communityId(), households.get(c.householdId()).grid());
+        if (complaints.resolve(complaintId, resolution.strip(), caller.username(), clock.instant()) == 0) {
+            throw Refusal.conflict("complaint " + complaintId + " is already " + c.status());
+        }
+        outbox.needEvent(c.communityId(), new ComplaintResolved(complaintId, c.needId(), resolution.strip(),
+                caller.username()));
+        return views(List.of(complaints.findById(complaintId).orElseThrow())).get(0);
+    }
+
     /** Complaints raised in the period, newest first; a grid leader's only of their grids. */
     List<ComplaintView> list(String communityId, Period period) {
         caller.requireCommunityView(communityId);
@@ -89,18 +108,24 @@ public class Complaints {
         List<Complaint> found = grids.isPresent()
                 ? complaints.inGrids(communityId, grids.get(), period.start(), period.end())
                 : complaints.inCommunity(communityId, period.start(), period.end());
+        return views(found);
+    }
+
+    private List<ComplaintView> views(List<Complaint> found) {
         Map<Long, String> names = volunteers.byIds(found.stream().map(Complaint::volunteerId)
                 .filter(v -> v != null).distinct().toList()).stream()
                 .collect(Collectors.toMap(Volunteer::id, Volunteer::name, (a, b) -> a));
         return found.stream().map(c -> new ComplaintView(c.id(), c.needId(), c.householdId(), c.complainant(),
                 c.volunteerId(), c.volunteerId() == null ? null : names.get(c.volunteerId()), c.about(), c.rating(),
-                c.solved(), c.status(), c.recordedBy(), csv(c.notified()), c.createdAt())).toList();
+                c.solved(), c.status(), c.recordedBy(), csv(c.notified()), c.createdAt(), c.resolution(),
+                c.resolvedBy(), c.resolvedAt())).toList();
     }
 
     /** {@code volunteerId}: the volunteer complained about, to keep off the reopened need (C4 avoid list). */
     record ComplaintView(long id, long needId, long householdId, String complainant, @Nullable Long volunteerId,
                          @Nullable String volunteerName, String about, int rating, boolean solved, String status,
-                         String recordedBy, List<String> notified, Instant createdAt) {
+                         String recordedBy, List<String> notified, Instant createdAt, @Nullable String resolution,
+                         @Nullable String resolvedBy, @Nullable Instant resolvedAt) {
     }
 
     private static List<String> csv(String s) {

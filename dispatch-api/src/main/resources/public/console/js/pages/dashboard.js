@@ -105,7 +105,25 @@ function renderComplaints() {
     : complaints.map((c) => el('li', { class: 'complaint' },
       el('div', { class: 'name' }, t('dash.complaintBy', { who: c.complainant, volunteer: c.volunteerName ?? '—' })),
       el('div', {}, c.about),
-      el('div', { class: 'muted' }, `${dateTime(c.createdAt)} · ${t('dash.needNo', { id: c.needId })} · ${t('dash.recordedBy', { who: c.recordedBy })}`))));
+      el('div', { class: 'muted' }, `${dateTime(c.createdAt)} · ${t('dash.needNo', { id: c.needId })} · ${t('dash.recordedBy', { who: c.recordedBy })}`),
+      c.status === 'RESOLVED'
+        ? el('div', { class: 'resolved' }, t('dash.resolvedBy', { who: c.resolvedBy, what: c.resolution }))
+        : el('button', { type: 'button', class: 'resolve', dataset: { complaint: String(c.id) }, onclick: () => resolve(c) },
+          t('dash.resolve')))));
+}
+
+async function resolve(complaint) {
+  const what = window.prompt(t('dash.resolvePrompt'));
+  if (what === null || what.trim() === '') {
+    return;
+  }
+  try {
+    const done = await request(`/api/complaints/${complaint.id}/resolution`, { method: 'POST', json: { resolution: what } });
+    complaints = complaints.map((c) => (c.id === done.id ? done : c));
+    renderComplaints();
+  } catch (e) {
+    showError(byId('feedback'), e);
+  }
 }
 
 function drawGrids() {

@@ -120,6 +120,28 @@ abstract class ComplaintTest extends DispatchTest {
         assertEquals(List.of("from"), bad.fields());
     }
 
+    @Test
+    void theOfficeResolvesAComplaintOnceAndOnlyInItsOwnScope() {
+        long need = done(first);
+        api.feedback(need, 1, false).expect(200);
+        long id = api.get("/api/communities/" + community + "/complaints").expect(200).get(0).get("id").asLong();
+        String path = "/api/complaints/" + id + "/resolution";
+        String stranger = TestTokens.staff("COORDINATOR", List.of(api.community()));
+        api.postAs(stranger, path, Map.of("resolution", "看过了")).expect(403);
+        api.postAs(TestTokens.gridLeader(community, List.of("grid-2")), path, Map.of("resolution", "看过了")).expect(403);
+        assertEquals(List.of("resolution"), api.post(path, Map.of("resolution", " ")).fields());
+
+        String coordinator = TestTokens.token("coord-" + suffix, "COORDINATOR", List.of(community), null);
+        JsonNode resolved = api.postAs(coordinator, path, Map.of("resolution", "已换志愿者重新买药，老人满意"))
+                .expect(200);
+        assertEquals("RESOLVED", resolved.get("status").asText());
+        assertEquals("coord-" + suffix, resolved.get("resolvedBy").asText());
+        assertEquals("已换志愿者重新买药，老人满意", resolved.get("resolution").asText());
+        api.postAs(coordinator, path, Map.of("resolution", "again")).expect(409);
+        api.post("/api/complaints/999999999/resolution", Map.of("resolution", "x")).expect(404);
+        assertEquals(1, db.outbox(community).stream().filter(e -> e.type().equals("ComplaintResolved")).count());
+    }
+
     // ---- steps ----
 
     private void account(String username, List<String> grids) {

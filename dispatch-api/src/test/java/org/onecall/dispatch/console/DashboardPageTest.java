@@ -88,6 +88,12 @@ class DashboardPageTest extends BrowserTestBase {
             assertNoSideways("the dashboard");
             browser.screenshotFullPage(SCREENSHOTS.resolve("dashboard-zh-CN-375.png"));
 
+            browser.click("#complaints button.resolve");
+            browser.driver.switchTo().alert().sendKeys("已换志愿者重新买药");
+            browser.driver.switchTo().alert().accept();
+            browser.waitForText("#complaints", "已处理（coordinator-dash）：已换志愿者重新买药");
+            assertEquals("RESOLVED", get("/api/communities/" + community + "/complaints").get(0).get("status").asText());
+
             browser.click("#lang-switch");
             browser.waitForText("#total-responseRate", "Response");
             browser.waitForText("#ranking", "Needs 2");
