@@ -13,6 +13,9 @@ const LINKS = [
   { href: '/console/desk.html', key: 'nav.desk', roles: ['ADMIN', 'COORDINATOR', 'OPERATOR'] },
   { href: '/console/volunteer.html', key: 'nav.volunteer', roles: ['VOLUNTEER'] },
   { href: '/console/import.html', key: 'nav.import', roles: ['ADMIN', 'COORDINATOR'] },
+  { href: '/console/dashboard.html', key: 'nav.dashboard', roles: ['ADMIN', 'COORDINATOR'] },
+  { href: '/console/pairings.html', key: 'nav.pairings', roles: ['ADMIN', 'COORDINATOR'] },
+  { href: '/console/hours.html', key: 'nav.hours', roles: ['VOLUNTEER'] },
   { href: '/console/account.html', key: 'nav.account', roles: null },
 ];
 

@@ -81,6 +81,20 @@ public final class Api {
         return send(HttpRequest.PUT(path, json(body)).contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
+    /** As someone else than the default admin: {@code token} a bearer token (TestTokens), or "none". */
+    public Reply getAs(String token, String path) {
+        return send(HttpRequest.GET(path).header("Authorization", bearer(token)));
+    }
+
+    public Reply postAs(String token, String path, Object body) {
+        return send(HttpRequest.POST(path, json(body)).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header("Authorization", bearer(token)));
+    }
+
+    private static String bearer(String token) {
+        return token.equals("none") ? token : "Bearer " + token;
+    }
+
     private Reply send(MutableHttpRequest<?> request) {
         HttpResponse<?> response;
         String raw;

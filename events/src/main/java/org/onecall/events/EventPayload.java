@@ -14,8 +14,9 @@ public sealed interface EventPayload permits
         ResourceEvents.VolunteerStateChanged, ResourceEvents.MerchantStateChanged,
         IntakeEvents.WorkOrderReceived,
         WishEvents.WishPublished, WishEvents.WishClaimed, WishEvents.WishFulfilled,
-        AccountEvents.AccountAccessChanged {
+        AccountEvents.AccountAccessChanged,
+        LoopEvents.ComplaintOpened, LoopEvents.ComplaintResolved, LoopEvents.PairingVisitMissed {
 
-    /** The id of the thing this fact is about (need, volunteer, merchant, account). */
+    /** The id of the thing this fact is about (need, volunteer, merchant, account, complaint, pairing). */
     String aggregateId();
 }

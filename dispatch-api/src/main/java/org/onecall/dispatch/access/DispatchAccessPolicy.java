@@ -165,6 +165,22 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(POST, "/api/offers/{id}/decline", Scope.OFFER, VOLUNTEER),
                 Access.of(GET, "/api/volunteers/{volunteerId}/jobs/{needId}", Scope.VOLUNTEER, VOLUNTEER),
 
+                // closing the loop: complaints, the three rates, volunteer hours, one-to-one pairing
+                Access.of(GET, "/api/communities/{communityId}/complaints", Scope.COMMUNITY, COORDINATOR, OPERATOR)
+                        .filteredByGrid(),
+                Access.of(POST, "/api/complaints/{id}/resolution", Scope.ROLE_ONLY, COORDINATOR)
+                        .note("the service checks the complaint's household is in the caller's communities and grids"),
+                Access.of(GET, "/api/rates", Scope.ROLE_ONLY, COORDINATOR)
+                        .note("over the communities the caller serves; a grid leader's only of their grids"),
+                Access.of(POST, "/api/needs/{id}/hours-confirmation", Scope.NEED, COORDINATOR),
+                Access.of(GET, "/api/volunteers/{id}/hours", Scope.VOLUNTEER, COORDINATOR, VOLUNTEER),
+                Access.of(GET, "/api/communities/{communityId}/volunteer-hours/export", Scope.COMMUNITY, COORDINATOR)
+                        .note("holds volunteers' phones: audited; the whole community's office only"),
+                Access.of(POST, "/api/communities/{communityId}/pairings", Scope.COMMUNITY, COORDINATOR)
+                        .note("one-to-one pairing (一帮一): the household must be in the community"),
+                Access.of(GET, "/api/communities/{communityId}/pairings", Scope.COMMUNITY, COORDINATOR, OPERATOR)
+                        .filteredByGrid(),
+
                 Access.of(GET, "/api/sms", Scope.ROLE_ONLY, ADMIN));
     }
 }

@@ -33,4 +33,13 @@ public class Audit {
     List<AuditEntry> between(Instant from, Instant to) {
         return entries.findByOccurredAtBetweenOrderById(from, to);
     }
+
+    /** Quotes every cell, and defuses spreadsheet formulas (=, +, -, @ at the start). */
+    public static String csvCell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        return '"' + v.replace("\"", "\"\"") + '"';
+    }
 }

@@ -48,12 +48,7 @@ class AuditController {
         return to == null ? clock.instant().plusSeconds(1) : to;
     }
 
-    /** Quotes every cell, and defuses spreadsheet formulas (=, +, -, @ at the start). */
     static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return '"' + v.replace("\"", "\"\"") + '"';
+        return Audit.csvCell(value);
     }
 }

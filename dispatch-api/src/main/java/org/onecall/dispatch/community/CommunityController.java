@@ -18,12 +18,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.onecall.kit.Refusal;
-import org.onecall.kit.security.Caller;
 import org.onecall.kit.security.CurrentCaller;
-import org.onecall.kit.security.Role;
 
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -36,8 +32,11 @@ class CommunityController {
     private final StreetRepository streets;
     private final CurrentCaller caller;
     private final Clock clock;
+    private final ServedCommunities served;
 
-    CommunityController(CommunityRepository communities, StreetRepository streets, CurrentCaller caller, Clock clock) {
+    CommunityController(CommunityRepository communities, StreetRepository streets, CurrentCaller caller, Clock clock,
+                        ServedCommunities served) {
+        this.served = served;
         this.communities = communities;
         this.streets = streets;
         this.caller = caller;
@@ -70,18 +69,7 @@ class CommunityController {
     /** The communities the caller serves: by name, and every community of their street. */
     @Get("/communities")
     List<Community> list() {
-        Caller c = caller.get().orElseThrow();
-        if (c.role() == Role.ADMIN) {
-            return communities.findAllOrderById();
-        }
-        Map<String, Community> served = new TreeMap<>();
-        if (!c.communities().isEmpty()) {
-            communities.findByIdInOrderById(c.communities()).forEach(x -> served.put(x.id(), x));
-        }
-        if (c.street() != null) {
-            communities.findByStreetOrderById(c.street()).forEach(x -> served.put(x.id(), x));
-        }
-        return List.copyOf(served.values());
+        return served.of(caller.get().orElseThrow());
     }
 
     @Get("/communities/{id}")

@@ -3,6 +3,7 @@ package org.onecall.dispatch.need;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import org.onecall.dispatch.complaint.Complaints;
 import org.onecall.dispatch.inbox.Inbox;
 import org.onecall.dispatch.merchant.Merchants;
 import org.onecall.dispatch.outbox.Outbox;
@@ -39,9 +40,11 @@ class MatchOutcomes {
     private final Merchants merchants;
     private final Inbox inbox;
     private final Outbox outbox;
+    private final Complaints complaints;
 
     MatchOutcomes(NeedService service, NeedRepository needs, Lifecycle lifecycle, Volunteers volunteers,
-                  Merchants merchants, Inbox inbox, Outbox outbox) {
+                  Merchants merchants, Inbox inbox, Outbox outbox, Complaints complaints) {
+        this.complaints = complaints;
         this.merchants = merchants;
         this.service = service;
         this.needs = needs;
@@ -76,7 +79,9 @@ class MatchOutcomes {
         Optional<Volunteer> volunteer = volunteers.find(p.volunteerId());
         // status, duty, leave, weekly hours and load, judged by our clock: the matcher's view may be behind
         if (volunteer.isEmpty() || !volunteers.canTakeJobNow(volunteer.get())
-                || !volunteer.get().communityId().equals(need.communityId())) {
+                || !volunteer.get().communityId().equals(need.communityId())
+                // a matcher that does not honour the exclusion list must not hand the need back to them
+                || complaints.volunteersComplainedAbout(need.id()).contains(p.volunteerId())) {
             // the matcher's view was behind ours: ask again rather than offer to someone who cannot come
             if (need.matchAttempt() >= MAX_ROUNDS) {
                 return unmatched(need, "proposals kept naming volunteers who were no longer available");

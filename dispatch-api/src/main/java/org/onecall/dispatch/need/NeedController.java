@@ -121,6 +121,12 @@ class NeedController {
         return needs.feedback(id, request);
     }
 
+    /** A coordinator confirms the volunteer's hours of a served job when no rating came (organiser certifies). */
+    @Post("/needs/{id}/hours-confirmation")
+    Need confirmHours(@PathVariable long id) {
+        return needs.confirmHours(id);
+    }
+
     @Post("/needs/{id}/cancellation")
     Need cancel(@PathVariable long id, @Valid @Body Requests.Cancellation request) {
         return needs.cancel(id, request.reason(), request.by());

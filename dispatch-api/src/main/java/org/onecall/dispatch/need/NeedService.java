@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.onecall.dispatch.complaint.Complaints;
+import org.onecall.dispatch.hours.Hours;
 import org.onecall.dispatch.household.Household;
 import org.onecall.dispatch.household.Households;
 import org.onecall.dispatch.merchant.Merchants;
@@ -48,13 +50,20 @@ class NeedService {
     private final Audit audit;
     private final Merchants merchants;
     private final NeedViews needViews;
+    private final FeedbackRepository feedbackRows;
+    private final Complaints complaints;
+    private final Hours hours;
 
     NeedService(NeedRepository needs, OfferRepository offers, NeedHistoryRepository history, Lifecycle lifecycle,
                 Households households, Volunteers volunteers, Outbox outbox, Clock clock,
                 @Value("${onecall.offers.ttl:10m}") Duration offerTtl, CurrentCaller caller, Audit audit,
-                Merchants merchants, NeedViews needViews) {
+                Merchants merchants, NeedViews needViews, FeedbackRepository feedbackRows, Complaints complaints,
+                Hours hours) {
         this.merchants = merchants;
         this.needViews = needViews;
+        this.feedbackRows = feedbackRows;
+        this.complaints = complaints;
+        this.hours = hours;
         this.needs = needs;
         this.offers = offers;
         this.history = history;
@@ -178,15 +187,22 @@ class NeedService {
         return moved;
     }
 
-    /** The call-back (回访): a satisfied resident closes the need; "not solved" reopens it. */
+    /**
+     * The call-back (回访): a satisfied resident closes the need. A complaint (a rating of 1 or 2, or
+     * "not solved") is recorded, the coordinators are told, and the need reopens for someone other than
+     * the volunteer complained about. Either way the answer confirms the volunteer's hours.
+     */
     @Transactional
     Need feedback(long needId, Requests.Feedback f) {
         Need need = get(needId);
         if (need.status() != NeedStatus.DONE) {
             throw Refusal.conflict("need " + needId + " is " + need.status() + "; feedback is taken once it is DONE");
         }
+        FeedbackRow answer = feedbackRows.save(new FeedbackRow(null, needId, need.volunteerId(), f.rating(),
+                f.solved(), f.comment(), caller.username(), clock.instant()));
         outbox.needEvent(need.communityId(), new FeedbackReceived(needId, f.rating(), f.solved(), f.comment()));
-        if (f.solved()) {
+        creditHours(need, f.rating(), caller.username());
+        if (!Complaints.isComplaint(f.rating(), f.solved())) {
             Need closed = lifecycle.move(need, need.withStatus(NeedStatus.CLOSED).rated(f.rating()), "NeedClosed",
                     f.recordedBy(), "rating " + f.rating() + (f.comment() == null ? "" : ": " + f.comment()));
             outbox.needEvent(need.communityId(), new NeedClosed(needId, f.rating()));
@@ -195,7 +211,51 @@ class NeedService {
         Need reopened = lifecycle.move(need, need.withStatus(NeedStatus.REOPENED).rated(f.rating()), "NeedReopened",
                 f.recordedBy(), f.comment());
         outbox.needEvent(need.communityId(), new NeedReopened(needId, f.comment()));
-        return startMatching(reopened, f.recordedBy(), "reopened after feedback");
+        var complaint = complaints.open(needId, households.get(need.householdId()), need.volunteerId(),
+                new Complaints.Answer(answer.id(), f.rating(), f.solved(), f.comment()));
+        return startMatching(reopened, f.recordedBy(), "reopened after complaint " + complaint.id());
+    }
+
+    /**
+     * A coordinator confirms the hours of a job served (the organiser certifies, when no rating came):
+     * the need must be DONE or CLOSED. Confirming twice credits once.
+     */
+    @Transactional
+    Need confirmHours(long needId) {
+        Need need = get(needId);
+        if (need.status() != NeedStatus.DONE && need.status() != NeedStatus.CLOSED) {
+            throw Refusal.conflict("need " + needId + " is " + need.status() + "; hours are confirmed once it is served");
+        }
+        if (!creditHours(need, need.rating(), caller.username())) {
+            throw Refusal.conflict("the hours of need " + needId + " are confirmed already");
+        }
+        history.save(new NeedHistoryEntry(null, needId, clock.instant(), "HoursConfirmed", need.status(),
+                need.status(), caller.username(), null));
+        return need;
+    }
+
+    /** Service time from the last arrival to the completion after it: travel is not counted. */
+    private boolean creditHours(Need need, Integer rating, String confirmedBy) {
+        if (need.volunteerId() == null) {
+            return false;
+        }
+        java.time.Instant arrived = null;
+        java.time.Instant completed = null;
+        for (NeedHistoryEntry e : history.findByNeedIdOrderById(need.id())) {
+            if (e.eventType().equals("VolunteerArrived")) {
+                arrived = e.occurredAt();
+                completed = null;
+            } else if (e.eventType().equals("NeedCompleted") && arrived != null) {
+                completed = e.occurredAt();
+            }
+        }
+        if (arrived == null || completed == null) {
+            return false;
+        }
+        Household h = households.get(need.householdId());
+        return hours.credit(new Hours.Credit(need.communityId(), need.volunteerId(), need.id(),
+                Views.zh(need.category()) + "：" + need.description(), h.building(), arrived, completed, rating,
+                confirmedBy));
     }
 
     @Transactional
@@ -227,7 +287,10 @@ class NeedService {
         return job(need);
     }
 
-    /** Opens matching round {@code attempt + 1}, excluding everyone who already said no or let it lapse. */
+    /**
+     * Opens matching round {@code attempt + 1}, excluding everyone who already said no or let it lapse,
+     * and every volunteer a complaint about this need names.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     Need startMatching(Need need, String actor, String why) {
         return startMatching(need, "MatchingStarted", actor, why, List.of());
@@ -261,7 +324,8 @@ class NeedService {
         // who said no, let it lapse or gave it back is not asked again, nor whom a coordinator set aside
         List<Long> excluded = java.util.stream.Stream.concat(offers.findByNeedIdOrderById(need.id()).stream()
                 .filter(o -> o.status() == OfferStatus.DECLINED || o.status() == OfferStatus.EXPIRED)
-                .map(Offer::volunteerId), avoid.stream()).distinct().toList();
+                .map(Offer::volunteerId), java.util.stream.Stream.concat(avoid.stream(),
+                        complaints.volunteersComplainedAbout(need.id()).stream())).distinct().toList();
         Household h = households.get(need.householdId());
         outbox.needEvent(need.communityId(), new MatchingStarted(need.id(), matching.matchAttempt(), need.category(),
                 need.urgency().name(), h.location(), excluded));

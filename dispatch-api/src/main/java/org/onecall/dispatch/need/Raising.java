@@ -105,6 +105,12 @@ class Raising {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     Raised record(Requests.RaiseNeed r, Household h, String source, @Nullable String sourceId) {
+        return record(r, h, source, sourceId, true);
+    }
+
+    /** {@code match} false: the new need stays OPEN for the caller to offer it (a pairing visit). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    Raised record(Requests.RaiseNeed r, Household h, String source, @Nullable String sourceId, boolean match) {
         lockHousehold(h.id());
         if (!Boolean.TRUE.equals(r.separate())) {
             Optional<Need> open = needs.findOpenOfCategory(h.id(), r.category().name());
@@ -137,7 +143,7 @@ class Raising {
         outbox.needEvent(need.communityId(), new NeedRaised(need.id(), h.id(), need.category(),
                 need.urgency().name(), need.description(), h.building(), h.location(), need.takenBy(), source,
                 sourceId, list, need.buysGoods(), need.windowStart(), need.windowEnd(), need.dueAt()));
-        return new Raised(service.startMatching(need, need.takenBy(), "recorded from " + source), false);
+        return new Raised(match ? service.startMatching(need, need.takenBy(), "recorded from " + source) : need, false);
     }
 
     /** The given details by their field name, e.g. {@code hospital}; blanks are dropped. */

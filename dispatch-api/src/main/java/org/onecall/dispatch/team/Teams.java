@@ -147,6 +147,18 @@ public class Teams {
         return new Roles(volunteerId, teamRoles, gridsLed);
     }
 
+    /** The leaders (volunteer ids) of the teams the volunteer belongs to, not counting the volunteer. */
+    public List<Long> teamLeadersOf(long volunteerId) {
+        return members.findByVolunteerId(volunteerId).stream().map(m -> team(m.teamId()).leaderVolunteerId())
+                .filter(leader -> leader != null && leader != volunteerId).distinct().sorted().toList();
+    }
+
+    /** The grid leader (a volunteer id) of the community's grid with this code, if it has one. */
+    public Optional<Long> gridLeaderOf(String communityId, String code) {
+        return grids.findByCommunityIdOrderByCode(communityId).stream().filter(g -> g.code().equals(code))
+                .map(Grid::leaderVolunteerId).filter(java.util.Objects::nonNull).findFirst();
+    }
+
     record Roles(long volunteerId, List<TeamRole> teams, List<String> gridLeaderOf) {
         record TeamRole(long teamId, String name, String role) {
         }

@@ -32,9 +32,17 @@ function render() {
     links.push(el('li', {}, el('a', { href: '/console/import.html', id: 'link-import' },
       t('nav.import'), el('span', { class: 'muted' }, t('home.importHint')))));
   }
+  if (caller.role === 'ADMIN' || caller.role === 'COORDINATOR') {
+    links.push(el('li', {}, el('a', { href: '/console/dashboard.html', id: 'link-dashboard' },
+      t('nav.dashboard'), el('span', { class: 'muted' }, t('home.dashboardHint')))));
+    links.push(el('li', {}, el('a', { href: '/console/pairings.html', id: 'link-pairings' },
+      t('nav.pairings'), el('span', { class: 'muted' }, t('home.pairingsHint')))));
+  }
   if (caller.role === 'VOLUNTEER') {
     links.push(el('li', {}, el('a', { href: '/console/volunteer.html', id: 'link-volunteer' },
       t('home.volunteerPage'), el('span', { class: 'muted' }, t('home.volunteerHint')))));
+    links.push(el('li', {}, el('a', { href: '/console/hours.html', id: 'link-hours' },
+      t('nav.hours'), el('span', { class: 'muted' }, t('home.hoursHint')))));
   }
   fill(byId('links'), links);
   byId('find-need').hidden = !isStaff(caller);

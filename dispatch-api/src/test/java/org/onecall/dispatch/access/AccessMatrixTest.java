@@ -145,6 +145,14 @@ class AccessMatrixTest extends SecuredApiTest {
             POST /api/communities/{communityId}/departments      ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
             POST /api/offers/{id}/decline                        ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn STREET=nn GRID=nn ANON=nn
             GET  /api/volunteers/{volunteerId}/jobs/{needId}     ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn STREET=nn GRID=nn ANON=nn
+            GET  /api/communities/{communityId}/complaints       ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            POST /api/complaints/{id}/resolution                 ADMIN=yy COORDINATOR=yy OPERATOR=nn VOLUNTEER=nn STREET=yy GRID=yy ANON=nn
+            GET  /api/rates                                      ADMIN=yy COORDINATOR=yy OPERATOR=nn VOLUNTEER=nn STREET=yy GRID=yy ANON=nn
+            POST /api/needs/{id}/hours-confirmation              ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            GET  /api/volunteers/{id}/hours                      ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn STREET=yn GRID=yy ANON=nn
+            GET  /api/communities/{communityId}/volunteer-hours/export ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
+            POST /api/communities/{communityId}/pairings         ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=nn STREET=yn GRID=nn ANON=nn
+            GET  /api/communities/{communityId}/pairings         ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
             """;
 
     @Inject
@@ -525,6 +533,8 @@ class AccessMatrixTest extends SecuredApiTest {
                 // the staff token of the own side is named test-operator (TestTokens.staff)
                 case "operators" -> ownSide ? "test-operator" : "someone-else";
                 case "service-targets" -> "MEALS";
+                // no complaint in the fixture: allowed callers get 404 (scope is checked by the service, see ComplaintTest)
+                case "complaints" -> "999999";
                 case "health" -> "liveness";
                 // no such account: the admin gets 404 (400 for the empty switch body), nobody's account changes
                 case "accounts" -> "no-account-" + (ownSide ? "own" : "other");
