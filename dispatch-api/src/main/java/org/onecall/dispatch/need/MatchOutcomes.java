@@ -74,8 +74,9 @@ class MatchOutcomes {
         }
         Need need = found.get();
         Optional<Volunteer> volunteer = volunteers.find(p.volunteerId());
-        // status, duty, leave, weekly hours and load, judged by our clock: the matcher's view may be behind
-        if (volunteer.isEmpty() || !volunteers.canTakeJobNow(volunteer.get())
+        // status, duty, leave, weekly hours and load, judged by our clock (for an appointment: over its
+        // window, and against the appointments they hold): the matcher's view may be behind
+        if (volunteer.isEmpty() || !volunteers.canTakeJob(volunteer.get(), need.windowStart(), need.windowEnd())
                 || !volunteer.get().communityId().equals(need.communityId())) {
             // the matcher's view was behind ours: ask again rather than offer to someone who cannot come
             if (need.matchAttempt() >= MAX_ROUNDS) {
@@ -89,14 +90,17 @@ class MatchOutcomes {
         Long merchant = p.merchantId() != null && merchants.countJob(p.merchantId(), need.communityId())
                 ? p.merchantId() : null;
         Offer offer = service.createOffer(need, v, p.distanceMeters(), merchant);
+        service.recordScore(offer, p.score(), p.parts());
         lifecycle.move(need, need.withStatus(NeedStatus.OFFERED), "OfferMade", "matcher",
                 "offered to volunteer " + v.id() + " (" + p.distanceMeters() + " m)"
                         + (merchant != null ? ", buying at merchant " + merchant
                         : p.merchantId() != null ? ", not at merchant " + p.merchantId() + " (full today or closed)"
-                        : "") + ": " + p.rationale());
+                        : "") + ": " + p.rationale()
+                        + (p.parts().isEmpty() ? "" : " — " + ScoreParts.words(p.parts()) + " (score " + p.score() + ")"));
         var view = service.view(offer);
         outbox.needEvent(need.communityId(), new OfferMade(offer.id(), need.id(), v.id(), need.category(),
-                need.urgency().name(), view.approximatePlace(), p.distanceMeters(), offer.expiresAt()));
+                need.urgency().name(), view.approximatePlace(), p.distanceMeters(), offer.expiresAt(),
+                need.windowStart(), need.windowEnd()));
         return Outcome.OFFERED;
     }
 

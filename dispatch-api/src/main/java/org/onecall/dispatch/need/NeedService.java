@@ -43,11 +43,15 @@ class NeedService {
     private final CurrentCaller caller;
     private final Audit audit;
     private final Merchants merchants;
+    private final Preferences preferences;
+    private final OfferScoreRepository scores;
 
-    NeedService(NeedRepository needs, OfferRepository offers, NeedHistoryRepository history, Lifecycle lifecycle,
+    NeedService(Preferences preferences, OfferScoreRepository scores, NeedRepository needs, OfferRepository offers, NeedHistoryRepository history, Lifecycle lifecycle,
                 Households households, Volunteers volunteers, Outbox outbox, Clock clock,
                 @Value("${onecall.offers.ttl:10m}") Duration offerTtl, CurrentCaller caller, Audit audit,
                 Merchants merchants) {
+        this.preferences = preferences;
+        this.scores = scores;
         this.merchants = merchants;
         this.needs = needs;
         this.offers = offers;
@@ -106,6 +110,8 @@ class NeedService {
         }
         Need held = lifecycle.move(need, need.withStatus(NeedStatus.ASSIGNED).heldBy(volunteerId), "OfferAccepted",
                 "volunteer-" + volunteerId, null);
+        // the matcher learns of the appointment they now hold (and their new load) with their state
+        volunteers.republish(volunteerId);
         outbox.needEvent(need.communityId(), new OfferAccepted(offerId, need.id(), volunteerId));
         return job(held);
     }
@@ -182,6 +188,10 @@ class NeedService {
         }
         Need reopened = lifecycle.move(need, need.withStatus(NeedStatus.REOPENED).rated(f.rating()), "NeedReopened",
                 f.recordedBy(), f.comment());
+        if (need.volunteerId() != null) {
+            // the job failed: the next rounds go to someone else
+            preferences.avoid(needId, need.volunteerId());
+        }
         outbox.needEvent(need.communityId(), new NeedReopened(needId, f.comment()));
         return startMatching(reopened, f.recordedBy(), "reopened after feedback");
     }
@@ -228,8 +238,12 @@ class NeedService {
                 .filter(o -> o.status() == OfferStatus.DECLINED || o.status() == OfferStatus.EXPIRED)
                 .map(Offer::volunteerId).distinct().toList();
         Household h = households.get(need.householdId());
+        NeedPreference p = preferences.of(need.id());
         outbox.needEvent(need.communityId(), new MatchingStarted(need.id(), matching.matchAttempt(), need.category(),
-                need.urgency().name(), h.location(), excluded));
+                need.urgency().name(), h.location(), excluded, h.id(), need.windowStart(), need.windowEnd(),
+                p.preferredVolunteerId(), p.volunteerKind(), p.avoidList(), preferences.pastHelpers(need, p),
+                h.language() == null || h.language().isBlank() ? null : h.language().strip(), need.buysGoods(),
+                p.callId()));
         return matching;
     }
 
@@ -250,9 +264,19 @@ class NeedService {
     Views.OfferView view(Offer o) {
         Need need = get(o.needId());
         Household h = households.get(need.householdId());
+        var score = scores.findById(o.id());
         return new Views.OfferView(o.id(), need.id(), o.status(), need.category(), Views.zh(need.category()),
                 need.urgency(), h.building(), o.distanceMeters(), o.createdAt(), o.expiresAt(), o.merchantId(),
-                o.merchantId() == null ? null : merchants.get(o.merchantId()).name());
+                o.merchantId() == null ? null : merchants.get(o.merchantId()).name(), need.windowStart(),
+                need.windowEnd(), score.map(OfferScore::score).orElse(null),
+                score.map(s -> ScoreParts.read(s.parts())).orElse(List.of()));
+    }
+
+    /** Why the offer's volunteer was proposed, as the matcher said it. */
+    void recordScore(Offer offer, Double score, List<org.onecall.events.MatchEvents.ScorePart> parts) {
+        if (score != null) {
+            scores.save(new OfferScore(offer.id(), score, ScoreParts.write(parts)));
+        }
     }
 
     /** Full address and phone: shown only to the holder, and every showing is audited. */
@@ -260,7 +284,7 @@ class NeedService {
         Household h = households.get(need.householdId());
         audit.record(caller.username(), Audit.VIEW_CONTACT, "household:" + h.id(), "job view of need " + need.id());
         return new Views.JobView(need.id(), need.status(), need.category(), Views.zh(need.category()),
-                need.description(), h.headName(), h.phone(), h.address());
+                need.description(), h.headName(), h.phone(), h.address(), need.windowStart(), need.windowEnd());
     }
 
     private Offer pendingOfferOf(long offerId, long volunteerId) {

@@ -6,19 +6,28 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.onecall.events.Category;
+import org.onecall.events.MatchEvents;
 
 /** What callers get back. */
 final class Views {
 
-    /** An offer as the volunteer sees it before accepting: category, approximate place, time; no room, no phone. */
+    /**
+     * An offer as the volunteer sees it before accepting: category, approximate place, time; no room, no phone.
+     * {@code windowStart}/{@code windowEnd}: the appointment (null: as soon as possible); {@code score} and
+     * {@code scoreParts}: why they were asked (codes and numbers, see MatchEvents.ScoreCodes), null/empty
+     * when the matcher gave none.
+     */
     record OfferView(long offerId, long needId, OfferStatus status, String category, String categoryZh,
                      Urgency urgency, String approximatePlace, int distanceMeters, Instant createdAt,
-                     Instant expiresAt, @Nullable Long merchantId, @Nullable String merchantName) {
+                     Instant expiresAt, @Nullable Long merchantId, @Nullable String merchantName,
+                     @Nullable Instant windowStart, @Nullable Instant windowEnd, @Nullable Double score,
+                     List<MatchEvents.ScorePart> scoreParts) {
     }
 
-    /** The job as the volunteer holding it sees it: now with the full address and phone. */
+    /** The job as the volunteer holding it sees it: now with the full address and phone, and the appointment. */
     record JobView(long needId, NeedStatus status, String category, String categoryZh, String description,
-                   String residentName, String phone, String address) {
+                   String residentName, String phone, String address, @Nullable Instant windowStart,
+                   @Nullable Instant windowEnd) {
     }
 
     /**
