@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ import org.onecall.matcher.index.ResourceIndex;
 @Singleton
 class Matching {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Matching.class);
+
     private final MatchingStrategy strategy;
     private final ResourceIndex index;
     private final ResourceFeed feed;
@@ -47,53 +50,102 @@ class Matching {
         this.clock = clock;
     }
 
-    void on(EventEnvelope envelope) throws InterruptedException {
-        on(List.of(envelope));
+    /** One request alone; what could not be decided is returned, not thrown. */
+    Map<EventEnvelope, String> on(EventEnvelope envelope) throws InterruptedException {
+        return on(List.of(envelope));
     }
 
     /**
-     * Answers come after the whole batch is read: a need's latest round wins, one cancelled or answered
-     * later in the same batch is not matched, and the rest are decided together per community.
+     * A poll's events in order. Requests gather until an answer to an offer (or a cancellation) comes,
+     * which frees a volunteer: the gathered ones are decided first, so the order of the stream is kept.
+     * A need's later round replaces its earlier one. Returns the requests that could not be decided even
+     * alone, with the error, (a bad request must not hold back the others): the caller dead-letters them.
      */
-    void on(List<EventEnvelope> batch) throws InterruptedException {
-        Map<Long, EventEnvelope> requests = new LinkedHashMap<>();
+    Map<EventEnvelope, String> on(List<EventEnvelope> batch) throws InterruptedException {
+        Map<Long, EventEnvelope> pending = new LinkedHashMap<>();
+        Map<EventEnvelope, String> failed = new IdentityHashMap<>();
         for (EventEnvelope envelope : batch) {
             EventPayload payload = envelope.typedPayload();
             if (payload instanceof MatchingStarted request) {
-                requests.remove(request.needId());
-                requests.put(request.needId(), envelope);
-            } else if (payload instanceof NeedEvents.OfferMade o) {
-                index.offered(o.needId());
-            } else if (payload instanceof NeedEvents.OfferAccepted a) {
-                index.answered(a.needId());
-            } else if (payload instanceof NeedEvents.OfferDeclined d) {
-                index.answered(d.needId());
-            } else if (payload instanceof NeedEvents.OfferExpired x) {
-                index.answered(x.needId());
-            } else if (payload instanceof NeedEvents.NeedCancelled c) {
-                index.answered(c.needId());
-                requests.remove(c.needId());
+                pending.remove(request.needId());
+                pending.put(request.needId(), envelope);
+                continue;
+            }
+            Long answered = answeredNeed(payload);
+            if (answered == null) {
+                continue;
+            }
+            failed.putAll(decide(pending));
+            pending.clear();
+            if (payload instanceof NeedEvents.OfferMade) {
+                index.offered(answered);
+            } else {
+                index.answered(answered);
             }
         }
+        failed.putAll(decide(pending));
+        return failed;
+    }
+
+    /** The need an offer answer, an offer or a cancellation is about; null for other events. */
+    private static Long answeredNeed(EventPayload payload) {
+        if (payload instanceof NeedEvents.OfferMade o) {
+            return o.needId();
+        } else if (payload instanceof NeedEvents.OfferAccepted a) {
+            return a.needId();
+        } else if (payload instanceof NeedEvents.OfferDeclined d) {
+            return d.needId();
+        } else if (payload instanceof NeedEvents.OfferExpired x) {
+            return x.needId();
+        } else if (payload instanceof NeedEvents.NeedCancelled c) {
+            return c.needId();
+        }
+        return null;
+    }
+
+    private Map<EventEnvelope, String> decide(Map<Long, EventEnvelope> requests) throws InterruptedException {
         if (requests.isEmpty()) {
-            return;
+            return Map.of();
         }
         if (!feed.awaitCaughtUp(Duration.ofSeconds(60))) {
             throw new IllegalStateException("resource index not rebuilt yet; retrying");
         }
-        Map<String, List<MatchingStarted>> byCommunity = new LinkedHashMap<>();
+        Map<String, List<EventEnvelope>> byCommunity = new LinkedHashMap<>();
         for (EventEnvelope envelope : requests.values()) {
-            MatchingStarted request = (MatchingStarted) envelope.typedPayload();
-            index.answered(request.needId());
-            byCommunity.computeIfAbsent(envelope.communityId(), c -> new ArrayList<>()).add(request);
+            index.answered(((MatchingStarted) envelope.typedPayload()).needId());
+            byCommunity.computeIfAbsent(envelope.communityId(), c -> new ArrayList<>()).add(envelope);
         }
-        for (Map.Entry<String, List<MatchingStarted>> community : byCommunity.entrySet()) {
-            Map<Long, MatchingStrategy.Decision> decisions = strategy.decideAll(community.getKey(),
-                    community.getValue(), index);
-            for (MatchingStarted request : community.getValue()) {
-                send(EventEnvelope.of(answer(request, decisions.get(request.needId())), community.getKey(), clock));
+        Map<EventEnvelope, String> failed = new IdentityHashMap<>();
+        for (Map.Entry<String, List<EventEnvelope>> community : byCommunity.entrySet()) {
+            List<EventEnvelope> group = community.getValue();
+            try {
+                answer(community.getKey(), group);
+            } catch (RuntimeException jointly) {
+                if (group.size() == 1) {
+                    LOG.warn("could not decide {}: {}", group.get(0).aggregateId(), jointly.toString());
+                    failed.put(group.get(0), jointly.toString());
+                    continue;
+                }
+                // one bad request spoils a joint decision: decide each alone, so only it is refused
+                for (EventEnvelope one : group) {
+                    try {
+                        answer(community.getKey(), List.of(one));
+                    } catch (RuntimeException alone) {
+                        LOG.warn("could not decide {}: {}", one.aggregateId(), alone.toString());
+                        failed.put(one, alone.toString());
+                    }
+                }
             }
         }
+        return failed;
+    }
+
+    private void answer(String communityId, List<EventEnvelope> group) {
+        List<MatchingStarted> requests = group.stream().map(e -> (MatchingStarted) e.typedPayload()).toList();
+        Map<Long, MatchingStrategy.Decision> decisions = strategy.decideAll(communityId, requests, index);
+        List<EventEnvelope> answers = requests.stream()
+                .map(r -> EventEnvelope.of(answer(r, decisions.get(r.needId())), communityId, clock)).toList();
+        answers.forEach(this::send);
     }
 
     private static EventPayload answer(MatchingStarted request, MatchingStrategy.Decision decision) {

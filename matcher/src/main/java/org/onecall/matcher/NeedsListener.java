@@ -9,7 +9,9 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.onecall.events.EventEnvelope;
 import org.onecall.events.EventJson;
@@ -42,14 +44,24 @@ class NeedsListener implements KafkaListenerExceptionHandler {
     @Topic(Topics.NEEDS)
     void on(List<ConsumerRecord<String, String>> records) throws InterruptedException {
         List<EventEnvelope> batch = new ArrayList<>(records.size());
+        Map<EventEnvelope, ConsumerRecord<String, String>> from = new IdentityHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                batch.add(EventJson.read(record.value()));
+                EventEnvelope envelope = EventJson.read(record.value());
+                envelope.typedPayload();
+                batch.add(envelope);
+                from.put(envelope, record);
             } catch (MalformedEventException e) {
                 deadLetters.park(record, CONSUMER, e.getMessage());
             }
         }
-        matching.on(batch);
+        Map<EventEnvelope, String> failed = matching.on(batch);
+        if (!failed.isEmpty()) {
+            // already tried jointly and alone: once more alone, then parked with the reason
+            Map<EventEnvelope, String> again = matching.on(List.copyOf(failed.keySet()));
+            again.forEach((envelope, reason) -> deadLetters.park(from.get(envelope), CONSUMER,
+                    "failed after retries: " + reason));
+        }
     }
 
     @Override

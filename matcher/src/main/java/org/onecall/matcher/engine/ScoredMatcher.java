@@ -112,8 +112,6 @@ public class ScoredMatcher implements MatchingStrategy {
             MatchingStarted need = open.get(i);
             List<Scored> list = scored.get(i);
             if (chosen[i] < 0) {
-                out.put(need.needId(), new Nobody(list.size() + " volunteers could take it but were proposed for "
-                        + "other needs that arrived at the same time"));
                 continue;
             }
             Scored best = list.get(chosen[i]);
@@ -130,6 +128,12 @@ public class ScoredMatcher implements MatchingStrategy {
                             + "best of " + list.size() + " free volunteers with the skill " + need.category()
                             + (need.appointment() ? " for the appointment" : ""),
                     best.score(), best.parts(), alternates));
+        }
+        // left without a volunteer: said once the others' proposals count (their candidates are now taken)
+        for (int i = 0; i < open.size(); i++) {
+            if (chosen[i] < 0) {
+                out.put(open.get(i).needId(), nobody(communityId, open.get(i), index, now));
+            }
         }
         return out;
     }
@@ -174,6 +178,8 @@ public class ScoredMatcher implements MatchingStrategy {
                 who.putIfAbsent(s.volunteer().volunteerId(), s.volunteer());
             }
         }
+        Map<Long, Integer> idRank = new java.util.HashMap<>();
+        wanted.keySet().stream().sorted().forEach(id -> idRank.put(id, idRank.size()));
         List<Long> columns = new ArrayList<>();
         wanted.forEach((id, count) -> {
             VolunteerStateChanged v = who.get(id);
@@ -185,17 +191,19 @@ public class ScoredMatcher implements MatchingStrategy {
         int n = needs.size();
         double[][] cost = new double[n][columns.size() + n];
         for (int i = 0; i < n; i++) {
+            // ties go to the need that came first (its costs weigh a hair more) and to the lower volunteer id
+            double first = 1 + (n - i) * 1e-9;
             java.util.Arrays.fill(cost[i], Assignment.FORBIDDEN);
             Map<Long, Double> row = new TreeMap<>();
             scored.get(i).forEach(s -> row.put(s.volunteer().volunteerId(), s.score()));
             for (int j = 0; j < columns.size(); j++) {
                 Double c = row.get(columns.get(j));
                 if (c != null) {
-                    cost[i][j] = c;
+                    cost[i][j] = c * first + idRank.get(columns.get(j)) * 1e-7;
                 }
             }
             for (int j = columns.size(); j < columns.size() + n; j++) {
-                cost[i][j] = UNASSIGNED;
+                cost[i][j] = UNASSIGNED * first;
             }
         }
         int[] col = Assignment.solve(cost);
