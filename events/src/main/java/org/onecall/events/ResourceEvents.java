@@ -124,18 +124,21 @@ public final class ResourceEvents {
 
         /** Why no job may be offered at {@code at} (one short word for counting), or empty when one may. */
         public Optional<String> unavailableAt(Instant at) {
-            LocalDateTime local = LocalDateTime.ofInstant(at, ZoneId.of(timeZone));
             if (!active) {
                 return Optional.of("suspended");
             }
             if (!onDuty) {
                 return Optional.of("off duty");
             }
-            if (DatePeriod.anyContains(leave, local.toLocalDate())) {
-                return Optional.of("on leave");
-            }
-            if (!TimeWindow.anyContains(availability, local)) {
-                return Optional.of("outside their hours");
+            // most volunteers have neither: the matcher asks this of hundreds per need, so skip the clock
+            if (!leave.isEmpty() || !availability.isEmpty()) {
+                LocalDateTime local = LocalDateTime.ofInstant(at, ZoneId.of(timeZone));
+                if (DatePeriod.anyContains(leave, local.toLocalDate())) {
+                    return Optional.of("on leave");
+                }
+                if (!TimeWindow.anyContains(availability, local)) {
+                    return Optional.of("outside their hours");
+                }
             }
             if (activeJobs >= maxConcurrentJobs) {
                 return Optional.of("at their limit");

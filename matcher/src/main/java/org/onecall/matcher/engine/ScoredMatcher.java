@@ -37,8 +37,8 @@ import org.onecall.matcher.index.VolunteerGrid;
 public class ScoredMatcher implements MatchingStrategy {
 
     private static final String URGENT = "URGENT";
-    /** A batch row left to a dummy column: dearer than any real score, cheaper than {@link Assignment#FORBIDDEN}. */
-    private static final double UNASSIGNED = 1e9;
+    /** A need left to its dummy column ("nobody"): dearer than any real score, small enough to keep ties exact. */
+    private static final double UNASSIGNED = 1e6;
 
     private final int maxDistanceMeters;
     private final int candidates;
@@ -189,24 +189,29 @@ public class ScoredMatcher implements MatchingStrategy {
             }
         });
         int n = needs.size();
-        double[][] cost = new double[n][columns.size() + n];
+        Map<Long, List<Integer>> slotsOf = new java.util.HashMap<>();
+        for (int j = 0; j < columns.size(); j++) {
+            slotsOf.computeIfAbsent(columns.get(j), k -> new ArrayList<>()).add(j);
+        }
+        int[][] adjacent = new int[n][];
+        double[][] cost = new double[n][];
         for (int i = 0; i < n; i++) {
             // ties go to the need that came first (its costs weigh a hair more) and to the lower volunteer id
             double first = 1 + (n - i) * 1e-9;
-            java.util.Arrays.fill(cost[i], Assignment.FORBIDDEN);
-            Map<Long, Double> row = new TreeMap<>();
-            scored.get(i).forEach(s -> row.put(s.volunteer().volunteerId(), s.score()));
-            for (int j = 0; j < columns.size(); j++) {
-                Double c = row.get(columns.get(j));
-                if (c != null) {
-                    cost[i][j] = c * first + idRank.get(columns.get(j)) * 1e-7;
+            List<Integer> cols = new ArrayList<>();
+            List<Double> costs = new ArrayList<>();
+            for (Scored s : scored.get(i)) {
+                for (int j : slotsOf.get(s.volunteer().volunteerId())) {
+                    cols.add(j);
+                    costs.add(s.score() * first + idRank.get(s.volunteer().volunteerId()) * 1e-7);
                 }
             }
-            for (int j = columns.size(); j < columns.size() + n; j++) {
-                cost[i][j] = UNASSIGNED * first;
-            }
+            cols.add(columns.size() + i); // this need's own "nobody"
+            costs.add(UNASSIGNED * first);
+            adjacent[i] = cols.stream().mapToInt(Integer::intValue).toArray();
+            cost[i] = costs.stream().mapToDouble(Double::doubleValue).toArray();
         }
-        int[] col = Assignment.solve(cost);
+        int[] col = Assignment.solveSparse(columns.size() + n, adjacent, cost);
         int[] chosen = new int[n];
         for (int i = 0; i < n; i++) {
             chosen[i] = -1;

@@ -18,7 +18,7 @@ import org.onecall.events.ResourceEvents.VolunteerStateChanged;
  */
 public final class VolunteerGrid {
 
-    static final double CELL_METERS = 250;
+    static final double CELL_METERS = 100;
     private static final double METERS_PER_DEGREE = 111_320;
 
     /** A volunteer found, with the straight-line distance to the need. */
@@ -27,12 +27,15 @@ public final class VolunteerGrid {
 
     private final double cellLat;
     private final double cellLon;
+    /** Metres per degree of longitude at the community: a flat map is exact enough within a few kilometres. */
+    private final double metresPerLon;
     private final Map<Long, List<VolunteerStateChanged>> cells = new HashMap<>();
     private final Map<Long, Long> cellOf = new HashMap<>();
 
     VolunteerGrid(double latitude) {
         cellLat = CELL_METERS / METERS_PER_DEGREE;
-        cellLon = CELL_METERS / (METERS_PER_DEGREE * Math.max(0.2, Math.cos(Math.toRadians(latitude))));
+        metresPerLon = METERS_PER_DEGREE * Math.max(0.2, Math.cos(Math.toRadians(latitude)));
+        cellLon = CELL_METERS / metresPerLon;
     }
 
     synchronized void put(VolunteerStateChanged v) {
@@ -50,14 +53,13 @@ public final class VolunteerGrid {
 
     /**
      * Up to {@code want} volunteers nearest to {@code at} within {@code maxMeters} that pass {@code test},
-     * nearest first (ties by id). Exact: a ring is only left once nothing nearer can be in the next one.
+     * nearest first. Exact: a ring is only left once nothing nearer can be in the next one.
      */
     public synchronized List<Near> nearest(Location at, double maxMeters, int want, Predicate<VolunteerStateChanged> test) {
         int row = row(at);
         int col = col(at);
         List<Near> found = new ArrayList<>();
-        Comparator<Near> order = Comparator.comparingDouble(Near::meters)
-                .thenComparingLong(n -> n.volunteer().volunteerId());
+        Comparator<Near> order = Comparator.comparingDouble(Near::meters);
         int maxRing = (int) Math.ceil(maxMeters / CELL_METERS) + 1;
         for (int ring = 0; ring <= maxRing; ring++) {
             for (int r = row - ring; r <= row + ring; r++) {
@@ -68,7 +70,7 @@ public final class VolunteerGrid {
                         continue;
                     }
                     for (VolunteerStateChanged v : cell) {
-                        double m = v.home().metresTo(at);
+                        double m = flatMetres(v.home(), at);
                         if (m <= maxMeters && test.test(v)) {
                             found.add(new Near(v, m));
                         }
@@ -89,6 +91,13 @@ public final class VolunteerGrid {
         return cellOf.size();
     }
 
+    /** The great circle's asin costs more than the rest of a search; at this scale the flat distance is within 0.1%. */
+    private double flatMetres(Location a, Location b) {
+        double dy = (a.lat() - b.lat()) * METERS_PER_DEGREE;
+        double dx = (a.lon() - b.lon()) * metresPerLon;
+        return Math.sqrt(dx * dx + dy * dy);
+    }
+
     private int row(Location l) {
         return (int) Math.floor(l.lat() / cellLat);
     }
@@ -97,7 +106,8 @@ public final class VolunteerGrid {
         return (int) Math.floor(l.lon() / cellLon);
     }
 
+    /** One number per cell, its bits mixed (a bijection) so neighbouring cells do not share hash buckets. */
     private static long key(int row, int col) {
-        return ((long) row << 32) ^ (col & 0xffffffffL);
+        return (((long) row << 32) | (col & 0xffffffffL)) * 0x9E3779B97F4A7C15L;
     }
 }
