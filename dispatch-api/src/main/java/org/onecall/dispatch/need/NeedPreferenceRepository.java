@@ -4,6 +4,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.util.Collection;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -17,4 +18,7 @@ interface NeedPreferenceRepository extends CrudRepository<NeedPreference, Long> 
             + " AND status = 'CLOSED' AND volunteer_id IS NOT NULL AND (rating IS NULL OR rating >= 3)"
             + " GROUP BY volunteer_id ORDER BY MAX(updated_at) DESC LIMIT 5")
     List<Long> pastHelpers(long householdId, long exceptNeedId);
+
+    @Query("SELECT * FROM need_preference WHERE need_id IN (:needIds)")
+    List<NeedPreference> findForNeeds(Collection<Long> needIds);
 }

@@ -102,16 +102,16 @@ class NeedService {
         if (need.status() != NeedStatus.OFFERED) {
             throw Refusal.conflict("need " + need.id() + " is " + need.status() + "; the offer can no longer be accepted");
         }
-        if (!volunteers.takeJob(volunteerId)) {
-            throw Refusal.conflict("volunteer " + volunteerId + " is off duty or already holds as many jobs as allowed");
-        }
         if (offers.respond(offerId, OfferStatus.ACCEPTED.name(), clock.instant()) == 0) {
             throw Refusal.conflict("offer " + offerId + " was answered or expired meanwhile");
         }
         Need held = lifecycle.move(need, need.withStatus(NeedStatus.ASSIGNED).heldBy(volunteerId), "OfferAccepted",
                 "volunteer-" + volunteerId, null);
-        // the matcher learns of the appointment they now hold (and their new load) with their state
-        volunteers.republish(volunteerId);
+        // after the move, so the state it publishes counts this job and holds its appointment (a refusal
+        // here rolls the move back)
+        if (!volunteers.takeJob(volunteerId)) {
+            throw Refusal.conflict("volunteer " + volunteerId + " is off duty or already holds as many jobs as allowed");
+        }
         outbox.needEvent(need.communityId(), new OfferAccepted(offerId, need.id(), volunteerId));
         return job(held);
     }

@@ -41,7 +41,18 @@ final class Views {
                     @Nullable String sourceId, int matchAttempt, @Nullable Long volunteerId, @Nullable Integer rating,
                     boolean buysGoods, WindowView window, @Nullable Instant dueAt, boolean late,
                     List<ItemView> items, Map<String, String> details, Instant createdAt, Instant updatedAt,
-                    @Nullable Long attachedTo, @Nullable String message) {
+                    @Nullable Long attachedTo, @Nullable String message, @Nullable PreferencesView preferences,
+                    @Nullable ProposalView proposal) {
+    }
+
+    /** The need's matching preferences (contract C4); absent when it has none. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record PreferencesView(@Nullable Long preferredVolunteerId, @Nullable String volunteerKind,
+                           List<Long> avoidVolunteerIds) {
+    }
+
+    /** Why the latest offer's volunteer was proposed: the matcher's score and its parts (codes, numbers). */
+    record ProposalView(long volunteerId, double score, List<MatchEvents.ScorePart> parts) {
     }
 
     /** {@code kind} ASAP (no start or end) or APPOINTMENT. */

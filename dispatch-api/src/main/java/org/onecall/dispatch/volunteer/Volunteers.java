@@ -198,11 +198,6 @@ public class Volunteers {
         return state(v).unavailableOver(windowStart, windowEnd).isEmpty();
     }
 
-    /** Publishes the volunteer's state again (after what it is computed from changed: a job taken). */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void republish(long id) {
-        publish(get(id));
-    }
 
     public ZoneId zone() {
         return zone;

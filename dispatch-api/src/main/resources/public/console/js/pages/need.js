@@ -51,6 +51,7 @@ function render() {
     need.dueAt ? fact('need.dueAt', dateTime(need.dueAt), need.late
       ? el('span', { class: 'badge late' }, t('need.late')) : null) : null,
     need.volunteerId ? fact('need.volunteer', String(need.volunteerId)) : null,
+    need.proposal ? fact('need.why', why(need.proposal)) : null,
     need.rating ? fact('need.rating', t('need.ratingValue', { rating: need.rating })) : null);
 
   byId('description').textContent = need.description;
@@ -71,6 +72,16 @@ function render() {
     el('strong', {}, label('event.', h.eventType)), ' ',
     h.fromStatus ? `${label('status.', h.fromStatus)} → ` : '', label('status.', h.toStatus),
     el('div', { class: 'muted' }, t('need.by', { actor: h.actor }), h.detail ? ` · ${h.detail}` : ''))));
+}
+
+/** The latest proposal's score parts in the page's language: "步行 320 米，本周已接 2 单，曾帮助过这户". */
+function why(proposal) {
+  const kind = (detail) => label('kind.', detail);
+  const parts = proposal.parts.map((p) => t(`score.${p.code}`, {
+    value: Number.isInteger(p.value) ? p.value : p.value.toFixed(1),
+    detail: p.code === 'KIND' ? kind(p.detail) : (p.detail ?? ''),
+  }));
+  return `${parts.join(lang() === 'zh-CN' ? '，' : ', ')} ${t('need.whyScore', { score: proposal.score })}`;
 }
 
 function fact(key, ...value) {
