@@ -41,7 +41,8 @@ class WhyThisVolunteerPageTest extends BrowserTestBase {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> "OFFERED".equals(get("/api/needs/" + need)
                 .get("status").asText()));
-        assertEquals(volunteer, get("/api/needs/" + need).get("preferences").get("preferredVolunteerId").asLong());
+        var view = get("/api/needs/" + need);
+        assertEquals(volunteer, view.path("preferences").path("preferredVolunteerId").asLong(), view.toString());
 
         browser.signIn("coordinator-why", PASSWORD);
         browser.go("/console/need.html?id=" + need);
