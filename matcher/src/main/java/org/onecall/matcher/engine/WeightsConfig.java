@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The weights for a community: {@code onecall.matcher.weights.*}, then
  * {@code onecall.matcher.communities.<community-id>.weights.*} on top. A name that is not a weight
- * stops the start-up: a typo would otherwise silently keep the default.
+ * stops the start-up (every community's are read then): a typo would otherwise silently keep the default.
  */
 @Singleton
 public class WeightsConfig {
@@ -24,6 +24,10 @@ public class WeightsConfig {
     WeightsConfig(Environment environment) {
         this.environment = environment;
         this.base = Weights.DEFAULTS.with(read("onecall.matcher.weights")::get);
+        // every community's overrides now, so a typo stops the start-up instead of a matching round
+        for (String community : environment.getPropertyEntries("onecall.matcher.communities")) {
+            of(community);
+        }
     }
 
     /** Fixed weights for every community (tests and the benchmark). */

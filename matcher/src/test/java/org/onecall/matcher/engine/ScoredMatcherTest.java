@@ -173,7 +173,7 @@ class ScoredMatcherTest {
             assertEquals(Weights.DEFAULTS.language(), config.of("c-fair").language());
         }
         try (ApplicationContext ctx = ApplicationContext.builder().properties(Map.of(
-                "onecall.matcher.weights.walking", "2")).build()) {
+                "onecall.matcher.communities.c-typo.weights.walking", "2")).build()) {
             ctx.getEnvironment().start();
             IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                     () -> new WeightsConfig(ctx.getEnvironment()));
