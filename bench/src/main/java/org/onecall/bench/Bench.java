@@ -2,7 +2,7 @@ package org.onecall.bench;
 
 import java.util.Arrays;
 
-/** Entry point of {@code bench/run}: {@code lookup [--quick]}. */
+/** Entry point of {@code bench/run}: {@code lookup|matcher [--quick]}. */
 public final class Bench {
 
     private Bench() {
@@ -13,8 +13,9 @@ public final class Bench {
         boolean quick = Arrays.asList(args).contains("--quick");
         switch (scenario) {
             case "lookup" -> LookupBench.run(quick);
+            case "matcher" -> MatcherBench.run(quick);
             default -> {
-                System.err.println("usage: bench/run lookup [--quick]");
+                System.err.println("usage: bench/run lookup|matcher [--quick]");
                 System.exit(2);
             }
         }

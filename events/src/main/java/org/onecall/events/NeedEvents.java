@@ -37,12 +37,38 @@ public final class NeedEvents {
      * The need is waiting for a proposal. {@code attempt} counts matching rounds so dispatch-api can
      * discard a proposal that answers an older round; {@code excludedVolunteerIds} are those who
      * already declined or let an offer expire.
+     *
+     * <p>Extended compatibly (older producers send none of these; they read as null or empty): the
+     * appointment window ({@code windowStart}/{@code windowEnd}, both null = as soon as possible, and
+     * availability is then judged at matching time), the need's preferences (contract C4:
+     * {@code preferredVolunteerId}, {@code volunteerKind}, {@code avoidVolunteerIds}; a reopened need's
+     * failed helper is in the avoid list), {@code pastVolunteerIds} (the household's earlier helpers it
+     * did not complain about, for continuity), the household's {@code language}, whether goods are
+     * bought, and {@code callId}: needs raised in one call share it, so one volunteer can do them all.
      */
     public record MatchingStarted(long needId, int attempt, String category, String urgency,
-                                  Location location, List<Long> excludedVolunteerIds) implements EventPayload {
+                                  Location location, List<Long> excludedVolunteerIds, Long householdId,
+                                  Instant windowStart, Instant windowEnd, Long preferredVolunteerId,
+                                  String volunteerKind, List<Long> avoidVolunteerIds, List<Long> pastVolunteerIds,
+                                  String language, boolean buysGoods, String callId) implements EventPayload {
         public MatchingStarted {
             excludedVolunteerIds = excludedVolunteerIds == null ? List.of() : List.copyOf(excludedVolunteerIds);
+            avoidVolunteerIds = avoidVolunteerIds == null ? List.of() : List.copyOf(avoidVolunteerIds);
+            pastVolunteerIds = pastVolunteerIds == null ? List.of() : List.copyOf(pastVolunteerIds);
         }
+
+        /** The original shape: as soon as possible, no preferences. */
+        public MatchingStarted(long needId, int attempt, String category, String urgency, Location location,
+                               List<Long> excludedVolunteerIds) {
+            this(needId, attempt, category, urgency, location, excludedVolunteerIds, null, null, null, null, null,
+                    null, null, null, false, null);
+        }
+
+        /** An appointment (预约) has a window; as soon as possible has none. */
+        public boolean appointment() {
+            return windowStart != null && windowEnd != null;
+        }
+
         public String aggregateId() { return "need-" + needId; }
     }
 
@@ -51,9 +77,22 @@ public final class NeedEvents {
         public String aggregateId() { return "need-" + needId; }
     }
 
-    /** A volunteer was asked to take the need. Carries only what may be shown before accepting. */
+    /**
+     * A volunteer was asked to take the need. Carries only what may be shown before accepting.
+     * {@code windowStart}/{@code windowEnd} (added later, null for as soon as possible) are the
+     * appointment the volunteer is asked to keep.
+     */
     public record OfferMade(long offerId, long needId, long volunteerId, String category, String urgency,
-                            String approximatePlace, int distanceMeters, Instant expiresAt) implements EventPayload {
+                            String approximatePlace, int distanceMeters, Instant expiresAt, Instant windowStart,
+                            Instant windowEnd) implements EventPayload {
+
+        /** The shape before appointments. */
+        public OfferMade(long offerId, long needId, long volunteerId, String category, String urgency,
+                         String approximatePlace, int distanceMeters, Instant expiresAt) {
+            this(offerId, needId, volunteerId, category, urgency, approximatePlace, distanceMeters, expiresAt, null,
+                    null);
+        }
+
         public String aggregateId() { return "need-" + needId; }
     }
 

@@ -28,14 +28,21 @@ public final class ResourceEvents {
      * @param status       ACTIVE or SUSPENDED; {@code active} says the same for older consumers
      * @param availability weekly hours in {@code timeZone}; empty means no weekly limit
      * @param leave        days off, both ends included
+     * @param kind         IN_SERVICE_MEMBER, RETIRED_MEMBER, STEWARD or RESIDENT; null from older producers
+     * @param jobsThisWeek jobs accepted in the last seven days; null when not counted
+     * @param rating       mean of residents' ratings of their jobs (1-5); null when none yet
+     * @param held         appointments they hold, which a new appointment must not overlap
      */
     public record VolunteerStateChanged(long volunteerId, String communityId, String displayName,
                                         List<String> skills, Location home, boolean onDuty, boolean active,
                                         int maxConcurrentJobs, int activeJobs, String status,
                                         List<TimeWindow> availability, List<DatePeriod> leave,
-                                        List<String> languages, String timeZone) implements EventPayload {
+                                        List<String> languages, String timeZone, String kind,
+                                        Integer jobsThisWeek, Double rating, List<Held> held)
+            implements EventPayload {
         @JsonCreator
         public VolunteerStateChanged {
+            held = held == null ? List.of() : List.copyOf(held);
             skills = skills == null ? List.of() : List.copyOf(skills);
             status = status == null ? (active ? ACTIVE : SUSPENDED) : status;
             active = active && ACTIVE.equals(status);
@@ -44,6 +51,15 @@ public final class ResourceEvents {
             leave = leave == null ? List.of() : List.copyOf(leave);
             languages = languages == null ? List.of() : List.copyOf(languages);
             timeZone = timeZone == null ? DEFAULT_TIME_ZONE : timeZone;
+        }
+
+        /** The shape before kind, load, rating and held appointments. */
+        public VolunteerStateChanged(long volunteerId, String communityId, String displayName, List<String> skills,
+                                     Location home, boolean onDuty, boolean active, int maxConcurrentJobs,
+                                     int activeJobs, String status, List<TimeWindow> availability,
+                                     List<DatePeriod> leave, List<String> languages, String timeZone) {
+            this(volunteerId, communityId, displayName, skills, home, onDuty, active, maxConcurrentJobs, activeJobs,
+                    status, availability, leave, languages, timeZone, null, null, null, null);
         }
 
         /** The schema-version-1 shape: active or not, no hours, no leave. */
@@ -61,6 +77,46 @@ public final class ResourceEvents {
             return active && onDuty && activeJobs < maxConcurrentJobs;
         }
 
+        /**
+         * Why an appointment from {@code start} to {@code end} cannot be offered (one short word for
+         * counting), or empty when it can. Judged over the window, not now: not suspended, no leave on
+         * any day the window touches, the weekly hours cover the whole window, and no held appointment
+         * overlaps it. Neither the duty switch nor today's load count: they are about now, and the
+         * volunteer has until the window to finish what they hold.
+         */
+        public Optional<String> unavailableOver(Instant start, Instant end) {
+            if (!active) {
+                return Optional.of("suspended");
+            }
+            ZoneId zone = ZoneId.of(timeZone);
+            LocalDateTime from = LocalDateTime.ofInstant(start, zone);
+            LocalDateTime to = LocalDateTime.ofInstant(end.minusSeconds(1), zone);
+            for (LocalDate d = from.toLocalDate(); !d.isAfter(to.toLocalDate()); d = d.plusDays(1)) {
+                if (DatePeriod.anyContains(leave, d)) {
+                    return Optional.of("on leave");
+                }
+            }
+            // the hours must hold at every quarter hour of the window and at its last second
+            for (LocalDateTime t = from; t.isBefore(to); t = t.plusMinutes(15)) {
+                if (!TimeWindow.anyContains(availability, t)) {
+                    return Optional.of("outside their hours");
+                }
+            }
+            if (!TimeWindow.anyContains(availability, to)) {
+                return Optional.of("outside their hours");
+            }
+            if (held.stream().anyMatch(h -> h.start().isBefore(end) && start.isBefore(h.end()))) {
+                return Optional.of("another job at that time");
+            }
+            return Optional.empty();
+        }
+
+        /** {@link #unavailableOver} for an appointment, {@link #unavailableAt} at {@code now} otherwise. */
+        public Optional<String> unavailableFor(Instant windowStart, Instant windowEnd, Instant now) {
+            return windowStart != null && windowEnd != null ? unavailableOver(windowStart, windowEnd)
+                    : unavailableAt(now);
+        }
+
         /** Whether a new job may be offered at {@code at}: {@link #available()}, not on leave, within the hours. */
         public boolean availableAt(Instant at) {
             return unavailableAt(at).isEmpty();
@@ -68,24 +124,31 @@ public final class ResourceEvents {
 
         /** Why no job may be offered at {@code at} (one short word for counting), or empty when one may. */
         public Optional<String> unavailableAt(Instant at) {
-            LocalDateTime local = LocalDateTime.ofInstant(at, ZoneId.of(timeZone));
             if (!active) {
                 return Optional.of("suspended");
             }
             if (!onDuty) {
                 return Optional.of("off duty");
             }
-            if (DatePeriod.anyContains(leave, local.toLocalDate())) {
-                return Optional.of("on leave");
-            }
-            if (!TimeWindow.anyContains(availability, local)) {
-                return Optional.of("outside their hours");
+            // most volunteers have neither: the matcher asks this of hundreds per need, so skip the clock
+            if (!leave.isEmpty() || !availability.isEmpty()) {
+                LocalDateTime local = LocalDateTime.ofInstant(at, ZoneId.of(timeZone));
+                if (DatePeriod.anyContains(leave, local.toLocalDate())) {
+                    return Optional.of("on leave");
+                }
+                if (!TimeWindow.anyContains(availability, local)) {
+                    return Optional.of("outside their hours");
+                }
             }
             if (activeJobs >= maxConcurrentJobs) {
                 return Optional.of("at their limit");
             }
             return Optional.empty();
         }
+    }
+
+    /** An appointment a volunteer holds (accepted, not yet done): another may not overlap it. */
+    public record Held(long needId, Instant start, Instant end) {
     }
 
     /**

@@ -98,6 +98,49 @@ class GoldenEventsTest {
     }
 
     @Test
+    void matcher_events_from_before_appointments_and_scores_read_with_empty_defaults() throws IOException {
+        var started = (NeedEvents.MatchingStarted) EventJson.read(read("compat/MatchingStarted-before-issue13.json"))
+                .typedPayload();
+        assertEquals(new NeedEvents.MatchingStarted(101, 2, "MEDICINE", "TODAY", new Location(39.7284, 116.3412),
+                List.of(12L)), started);
+        assertTrue(!started.appointment());
+        assertEquals(List.of(), started.avoidVolunteerIds());
+        var proposed = (MatchEvents.MatchProposed) EventJson.read(read("compat/MatchProposed-before-issue13.json"))
+                .typedPayload();
+        assertEquals(null, proposed.score());
+        assertEquals(List.of(), proposed.parts());
+        assertEquals(List.of(), proposed.alternates());
+        var offer = (NeedEvents.OfferMade) EventJson.read(read("compat/OfferMade-before-issue13.json")).typedPayload();
+        assertEquals(null, offer.windowStart());
+        var volunteer = (ResourceEvents.VolunteerStateChanged) EventJson.read(
+                read("compat/VolunteerStateChanged-before-issue13.json")).typedPayload();
+        assertEquals(null, volunteer.kind());
+        assertEquals(List.of(), volunteer.held());
+    }
+
+    @Test
+    void an_appointment_is_judged_over_its_window_not_now() {
+        // Asia/Shanghai: 2026-11-24 is a Tuesday; weekday evenings 18:00-21:00
+        var hours = TimeWindow.parseAll("周一至周五 18:00-21:00");
+        Instant start = Instant.parse("2026-11-24T11:00:00Z"); // 19:00 local
+        Instant end = Instant.parse("2026-11-24T12:00:00Z");   // 20:00 local
+        var free = new ResourceEvents.VolunteerStateChanged(1, "c", "李*", List.of("MEALS"), new Location(39.7, 116.3),
+                false, true, 1, 1, "ACTIVE", hours, List.of(), List.of(), null, null, null, null, null);
+        assertEquals(java.util.Optional.empty(), free.unavailableOver(start, end), "off duty and busy now: fine tomorrow");
+        var onLeave = new ResourceEvents.VolunteerStateChanged(2, "c", "王*", List.of("MEALS"), null, true, true, 2, 0,
+                "ACTIVE", List.of(), DatePeriod.parseAll("2026-11-24"), List.of(), null, null, null, null, null);
+        assertEquals("on leave", onLeave.unavailableOver(start, end).orElseThrow());
+        var tooLate = new ResourceEvents.VolunteerStateChanged(3, "c", "张*", List.of("MEALS"), null, true, true, 2, 0,
+                "ACTIVE", TimeWindow.parseAll("每天 18:00-19:30"), List.of(), List.of(), null, null, null, null, null);
+        assertEquals("outside their hours", tooLate.unavailableOver(start, end).orElseThrow());
+        var busy = new ResourceEvents.VolunteerStateChanged(4, "c", "赵*", List.of("MEALS"), null, true, true, 2, 0,
+                "ACTIVE", List.of(), List.of(), List.of(), null, null, null, null,
+                List.of(new ResourceEvents.Held(9, start.plusSeconds(1800), end.plusSeconds(1800))));
+        assertEquals("another job at that time", busy.unavailableOver(start, end).orElseThrow());
+        assertEquals(java.util.Optional.empty(), busy.unavailableOver(end.plusSeconds(1800), end.plusSeconds(3600)));
+    }
+
+    @Test
     void available_means_active_on_duty_and_below_the_limit() {
         var v = new ResourceEvents.VolunteerStateChanged(1, "c", "李*", List.of("MEALS"), new Location(39.7, 116.3),
                 true, true, 2, 1);

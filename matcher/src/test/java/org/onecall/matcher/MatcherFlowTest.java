@@ -97,7 +97,9 @@ class MatcherFlowTest implements TestPropertyProvider {
         assertEquals(needId, proposed.needId());
         assertEquals(3, proposed.attempt(), "the answer names the round it answers");
         assertEquals(merchant, proposed.merchantId());
-        assertTrue(proposed.distanceMeters() >= 390 && proposed.distanceMeters() <= 410, "" + proposed.distanceMeters());
+        // the walk with goods: 200 m up to the chemist's, 600 m back down to the home
+        assertTrue(proposed.distanceMeters() >= 790 && proposed.distanceMeters() <= 810, "" + proposed.distanceMeters());
+        assertEquals("WALK", proposed.parts().get(0).code());
         assertFalse(proposed.rationale().isBlank());
         assertEquals(community, answer.communityId());
         assertEquals("need-" + needId, answer.aggregateId());

@@ -42,9 +42,11 @@ class Deliveries {
             String zh = category(o.category()).map(Category::zh).orElse(o.category());
             message = new VolunteerMessage(envelope.eventId().toString(), envelope.type(), o.needId(), o.offerId(),
                     o.category(), o.approximatePlace(), o.distanceMeters(), o.expiresAt(),
-                    "新任务：" + zh + "，" + o.approximatePlace() + "，距您约 " + o.distanceMeters() + " 米。请接单或婉拒。",
+                    "新任务：" + zh + "，" + o.approximatePlace() + "，距您约 " + o.distanceMeters() + " 米。"
+                            + appointment(o, true) + "请接单或婉拒。",
                     "New request: " + category(o.category()).map(Category::en).orElse(o.category()) + " at "
-                            + o.approximatePlace() + ", about " + o.distanceMeters() + " m away. Accept or decline.");
+                            + o.approximatePlace() + ", about " + o.distanceMeters() + " m away. "
+                            + appointment(o, false) + "Accept or decline.");
         } else if (p instanceof NeedEvents.NeedCancelled c) {
             // only the holder or offeree cares; the event does not say who, so the page re-reads its offers
             return Optional.empty();
@@ -58,6 +60,20 @@ class Deliveries {
         Delivery saved = deliveries.save(new Delivery(null, envelope.eventId(), SSE, recipient, envelope.type(),
                 message.needId(), write(message), clock.instant()));
         return Optional.of(new Recorded(volunteerId, saved));
+    }
+
+    /** "预约 12月8日 19:00–20:00。" for an appointment, in the communities' time zone; empty as soon as possible. */
+    static String appointment(NeedEvents.OfferMade o, boolean zh) {
+        if (o.windowStart() == null || o.windowEnd() == null) {
+            return "";
+        }
+        var zone = java.time.ZoneId.of(org.onecall.events.ResourceEvents.DEFAULT_TIME_ZONE);
+        var start = o.windowStart().atZone(zone);
+        var end = o.windowEnd().atZone(zone);
+        var time = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        return zh ? "预约 " + start.getMonthValue() + "月" + start.getDayOfMonth() + "日 " + time.format(start) + "–"
+                + time.format(end) + "。"
+                : "Appointment " + start.toLocalDate() + " " + time.format(start) + "–" + time.format(end) + ". ";
     }
 
     List<Delivery> recentFor(long volunteerId) {

@@ -2,6 +2,8 @@ package org.onecall.dispatch.need;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.onecall.dispatch.complaint.Complaints;
 import org.onecall.dispatch.inbox.Inbox;
@@ -11,6 +13,7 @@ import org.onecall.dispatch.volunteer.Volunteer;
 import org.onecall.dispatch.volunteer.Volunteers;
 import org.onecall.events.EventEnvelope;
 import org.onecall.events.EventPayload;
+import org.onecall.events.MatchEvents;
 import org.onecall.events.MatchEvents.MatchNotFound;
 import org.onecall.events.MatchEvents.MatchProposed;
 import org.onecall.events.NeedEvents.NeedUnmatched;
@@ -77,8 +80,9 @@ class MatchOutcomes {
         }
         Need need = found.get();
         Optional<Volunteer> volunteer = volunteers.find(p.volunteerId());
-        // status, duty, leave, weekly hours and load, judged by our clock: the matcher's view may be behind
-        if (volunteer.isEmpty() || !volunteers.canTakeJobNow(volunteer.get())
+        // status, duty, leave, weekly hours and load, judged by our clock (for an appointment: over its
+        // window, and against the appointments they hold): the matcher's view may be behind
+        if (volunteer.isEmpty() || !volunteers.canTakeJob(volunteer.get(), need.windowStart(), need.windowEnd())
                 || !volunteer.get().communityId().equals(need.communityId())
                 // a matcher that does not honour the exclusion list must not hand the need back to them
                 || complaints.volunteersComplainedAbout(need.id()).contains(p.volunteerId())) {
@@ -94,15 +98,50 @@ class MatchOutcomes {
         Long merchant = p.merchantId() != null && merchants.countJob(p.merchantId(), need.communityId())
                 ? p.merchantId() : null;
         Offer offer = service.createOffer(need, v, p.distanceMeters(), merchant);
-        lifecycle.move(need, need.withStatus(NeedStatus.OFFERED), "OfferMade", "matcher",
+        service.recordScore(offer, p.score(), p.parts());
+        Need offered = lifecycle.move(need, need.withStatus(NeedStatus.OFFERED), "OfferMade", "matcher",
                 "offered to volunteer " + v.id() + " (" + p.distanceMeters() + " m)"
                         + (merchant != null ? ", buying at merchant " + merchant
                         : p.merchantId() != null ? ", not at merchant " + p.merchantId() + " (full today or closed)"
-                        : "") + ": " + p.rationale());
+                        : "") + ": " + p.rationale()
+                        + (p.parts().isEmpty() ? "" : " — " + ScoreParts.words(p.parts()) + " (score " + p.score() + ")"));
         var view = service.view(offer);
         outbox.needEvent(need.communityId(), new OfferMade(offer.id(), need.id(), v.id(), need.category(),
-                need.urgency().name(), view.approximatePlace(), p.distanceMeters(), offer.expiresAt()));
+                need.urgency().name(), view.approximatePlace(), p.distanceMeters(), offer.expiresAt(),
+                need.windowStart(), need.windowEnd()));
+        if (need.urgency() == Urgency.URGENT) {
+            ringAlternates(offered, p, view.approximatePlace());
+        }
         return Outcome.OFFERED;
+    }
+
+    /**
+     * An urgent need rings the matcher's next-best candidates too (contract C3): each gets a pending offer
+     * at once, the first acceptance wins by the lifecycle's compare-and-set and the others are withdrawn.
+     * Alternates are judged again by our clock, like the first choice.
+     */
+    private void ringAlternates(Need need, MatchProposed p, String approximatePlace) {
+        List<Long> complainedAbout = complaints.volunteersComplainedAbout(need.id());
+        List<String> rung = new ArrayList<>();
+        for (MatchEvents.Alternate alternate : p.alternates()) {
+            Optional<Volunteer> found = volunteers.find(alternate.volunteerId());
+            if (alternate.volunteerId() == p.volunteerId() || found.isEmpty()
+                    || !found.get().communityId().equals(need.communityId())
+                    || !volunteers.canTakeJob(found.get(), need.windowStart(), need.windowEnd())
+                    || complainedAbout.contains(alternate.volunteerId())) {
+                continue;
+            }
+            Offer offer = service.createOffer(need, found.get(), alternate.distanceMeters(), null);
+            service.recordScore(offer, alternate.score(), alternate.parts());
+            outbox.needEvent(need.communityId(), new OfferMade(offer.id(), need.id(), alternate.volunteerId(),
+                    need.category(), need.urgency().name(), approximatePlace, alternate.distanceMeters(),
+                    offer.expiresAt(), need.windowStart(), need.windowEnd()));
+            rung.add("volunteer " + alternate.volunteerId() + " (" + alternate.distanceMeters() + " m)");
+        }
+        if (!rung.isEmpty()) {
+            lifecycle.note(need, "OfferMade", "matcher",
+                    "urgent: also offered to " + String.join(", ", rung) + "; the first to accept takes it");
+        }
     }
 
     private Outcome notFound(MatchNotFound n) {

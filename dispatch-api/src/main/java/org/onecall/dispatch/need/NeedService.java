@@ -53,12 +53,16 @@ class NeedService {
     private final FeedbackRepository feedbackRows;
     private final Complaints complaints;
     private final Hours hours;
+    private final Preferences preferences;
+    private final OfferScoreRepository scores;
 
-    NeedService(NeedRepository needs, OfferRepository offers, NeedHistoryRepository history, Lifecycle lifecycle,
+    NeedService(Preferences preferences, OfferScoreRepository scores, NeedRepository needs, OfferRepository offers, NeedHistoryRepository history, Lifecycle lifecycle,
                 Households households, Volunteers volunteers, Outbox outbox, Clock clock,
                 @Value("${onecall.offers.ttl:10m}") Duration offerTtl, CurrentCaller caller, Audit audit,
                 Merchants merchants, NeedViews needViews, FeedbackRepository feedbackRows, Complaints complaints,
                 Hours hours) {
+        this.preferences = preferences;
+        this.scores = scores;
         this.merchants = merchants;
         this.needViews = needViews;
         this.feedbackRows = feedbackRows;
@@ -118,14 +122,16 @@ class NeedService {
         if (need.status() != NeedStatus.OFFERED) {
             throw Refusal.conflict("need " + need.id() + " is " + need.status() + "; the offer can no longer be accepted");
         }
-        if (!volunteers.takeJob(volunteerId)) {
-            throw Refusal.conflict("volunteer " + volunteerId + " is off duty or already holds as many jobs as allowed");
-        }
         if (offers.respond(offerId, OfferStatus.ACCEPTED.name(), clock.instant()) == 0) {
             throw Refusal.conflict("offer " + offerId + " was answered or expired meanwhile");
         }
         Need held = lifecycle.move(need, need.withStatus(NeedStatus.ASSIGNED).heldBy(volunteerId), "OfferAccepted",
                 "volunteer-" + volunteerId, null);
+        // after the move, so the state it publishes counts this job and holds its appointment (a refusal
+        // here rolls the move back)
+        if (!volunteers.takeJob(volunteerId)) {
+            throw Refusal.conflict("volunteer " + volunteerId + " is off duty or already holds as many jobs as allowed");
+        }
         outbox.needEvent(need.communityId(), new OfferAccepted(offerId, need.id(), volunteerId));
         withdrawPending(need, "another volunteer accepted first");
         return job(held);
@@ -210,6 +216,10 @@ class NeedService {
         }
         Need reopened = lifecycle.move(need, need.withStatus(NeedStatus.REOPENED).rated(f.rating()), "NeedReopened",
                 f.recordedBy(), f.comment());
+        if (need.volunteerId() != null) {
+            // the job failed: the next rounds go to someone else
+            preferences.avoid(needId, need.volunteerId());
+        }
         outbox.needEvent(need.communityId(), new NeedReopened(needId, f.comment()));
         var complaint = complaints.open(needId, households.get(need.householdId()), need.volunteerId(),
                 new Complaints.Answer(answer.id(), f.rating(), f.solved(), f.comment()));
@@ -327,8 +337,12 @@ class NeedService {
                 .map(Offer::volunteerId), java.util.stream.Stream.concat(avoid.stream(),
                         complaints.volunteersComplainedAbout(need.id()).stream())).distinct().toList();
         Household h = households.get(need.householdId());
+        NeedPreference p = preferences.of(need.id());
         outbox.needEvent(need.communityId(), new MatchingStarted(need.id(), matching.matchAttempt(), need.category(),
-                need.urgency().name(), h.location(), excluded));
+                need.urgency().name(), h.location(), excluded, h.id(), need.windowStart(), need.windowEnd(),
+                p.preferredVolunteerId(), p.volunteerKind(), p.avoidList(), preferences.pastHelpers(need, p),
+                h.language() == null || h.language().isBlank() ? null : h.language().strip(), need.buysGoods(),
+                p.callId()));
         return matching;
     }
 
@@ -361,7 +375,8 @@ class NeedService {
         }
         for (Offer o : made) {
             outbox.needEvent(need.communityId(), new OfferMade(o.id(), need.id(), o.volunteerId(), need.category(),
-                    need.urgency().name(), h.approximatePlace(), o.distanceMeters(), o.expiresAt()));
+                    need.urgency().name(), h.approximatePlace(), o.distanceMeters(), o.expiresAt(), need.windowStart(),
+                    need.windowEnd()));
         }
         return made;
     }
@@ -394,9 +409,19 @@ class NeedService {
         Need need = get(o.needId());
         Household h = households.get(need.householdId());
         Views.NeedView v = needViews.of(need);
+        var score = scores.findById(o.id());
         return new Views.OfferView(o.id(), need.id(), o.status(), need.category(), Views.zh(need.category()),
                 need.urgency(), h.building(), o.distanceMeters(), o.createdAt(), o.expiresAt(), o.merchantId(),
-                o.merchantId() == null ? null : merchants.get(o.merchantId()).name(), v.window(), v.items());
+                o.merchantId() == null ? null : merchants.get(o.merchantId()).name(), v.window(), v.items(),
+                score.map(OfferScore::score).orElse(null),
+                score.map(s -> ScoreParts.read(s.parts())).orElse(List.of()));
+    }
+
+    /** Why the offer's volunteer was proposed, as the matcher said it. */
+    void recordScore(Offer offer, Double score, List<org.onecall.events.MatchEvents.ScorePart> parts) {
+        if (score != null) {
+            scores.save(new OfferScore(offer.id(), score, ScoreParts.write(parts)));
+        }
     }
 
     /** Full address and phone: shown only to the holder, and every showing is audited. */

@@ -15,8 +15,13 @@ class NeedViews {
     private final NeedListRepository.Items items;
     private final NeedListRepository.Details details;
     private final Clock clock;
+    private final NeedPreferenceRepository preferences;
+    private final OfferScoreRepository proposals;
 
-    NeedViews(NeedListRepository.Items items, NeedListRepository.Details details, Clock clock) {
+    NeedViews(NeedListRepository.Items items, NeedListRepository.Details details, Clock clock,
+              NeedPreferenceRepository preferences, OfferScoreRepository proposals) {
+        this.preferences = preferences;
+        this.proposals = proposals;
         this.items = items;
         this.details = details;
         this.clock = clock;
@@ -38,7 +43,7 @@ class NeedViews {
         return new Views.NeedView(v.id(), v.communityId(), v.householdId(), v.category(), v.categoryZh(), v.urgency(),
                 v.description(), v.status(), v.takenBy(), v.source(), v.sourceId(), v.matchAttempt(), v.volunteerId(),
                 v.rating(), v.buysGoods(), v.window(), v.dueAt(), v.late(), v.items(), v.details(), v.createdAt(),
-                v.updatedAt(), n.id(), message);
+                v.updatedAt(), n.id(), message, v.preferences(), v.proposal());
     }
 
     List<Views.NeedView> of(List<Need> needs) {
@@ -52,12 +57,20 @@ class NeedViews {
         Map<Long, Map<String, String>> detailsByNeed = details.findForNeeds(ids).stream().collect(
                 Collectors.groupingBy(NeedDetailRow::needId, Collectors.toMap(NeedDetailRow::name, NeedDetailRow::val,
                         (a, b) -> a, LinkedHashMap::new)));
+        Map<Long, Views.PreferencesView> preferencesByNeed = preferences.findForNeeds(ids).stream()
+                .filter(p -> p.preferredVolunteerId() != null || p.volunteerKind() != null || !p.avoidList().isEmpty())
+                .collect(Collectors.toMap(NeedPreference::needId, p -> new Views.PreferencesView(
+                        p.preferredVolunteerId(), p.volunteerKind(), p.avoidList())));
+        Map<Long, Views.ProposalView> latestProposal = proposals.findForNeeds(ids).stream().collect(Collectors.toMap(
+                OfferScoreRepository.Proposal::needId, p -> new Views.ProposalView(p.volunteerId(), p.score(),
+                        ScoreParts.read(p.parts())), (older, newer) -> newer));
         Instant now = clock.instant();
         return needs.stream().map(n -> new Views.NeedView(n.id(), n.communityId(), n.householdId(), n.category(),
                 Views.zh(n.category()), n.urgency(), n.description(), n.status(), n.takenBy(), n.source(), n.sourceId(),
                 n.matchAttempt(), n.volunteerId(), n.rating(), n.buysGoods(), window(n), n.dueAt(), n.lateAt(now),
                 itemsByNeed.getOrDefault(n.id(), List.of()), detailsByNeed.getOrDefault(n.id(), Map.of()),
-                n.createdAt(), n.updatedAt(), null, null)).toList();
+                n.createdAt(), n.updatedAt(), null, null, preferencesByNeed.get(n.id()),
+                latestProposal.get(n.id()))).toList();
     }
 
     private static Views.WindowView window(Need n) {

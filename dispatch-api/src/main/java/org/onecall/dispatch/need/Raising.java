@@ -41,24 +41,26 @@ class Raising {
     private final NeedListRepository.Details details;
     private final NeedHistoryRepository history;
     private final Lifecycle lifecycle;
-    private final NeedService service;
     private final Households households;
     private final ServiceTargets targets;
     private final Outbox outbox;
     private final JdbcOperations jdbc;
     private final Clock clock;
     private final CurrentCaller caller;
+    private final Preferences preferences;
+    private final AppointmentStarts starts;
 
-    Raising(NeedRepository needs, NeedListRepository.Items items, NeedListRepository.Details details,
-            NeedHistoryRepository history, Lifecycle lifecycle, NeedService service, Households households,
+    Raising(Preferences preferences, AppointmentStarts starts, NeedRepository needs, NeedListRepository.Items items, NeedListRepository.Details details,
+            NeedHistoryRepository history, Lifecycle lifecycle, Households households,
             ServiceTargets targets, Outbox outbox, JdbcOperations jdbc, Clock clock, CurrentCaller caller) {
+        this.preferences = preferences;
+        this.starts = starts;
         this.caller = caller;
         this.needs = needs;
         this.items = items;
         this.details = details;
         this.history = history;
         this.lifecycle = lifecycle;
-        this.service = service;
         this.households = households;
         this.targets = targets;
         this.outbox = outbox;
@@ -87,15 +89,20 @@ class Raising {
         }
         refuseFirst(problems);
         List<Raised> raised = new ArrayList<>();
+        // the needs of one call share an id, so the matcher can send one volunteer for all of them
+        String callId = call.needs().size() < 2 ? null : "call-" + h.id() + "-" + clock.millis();
         for (Requests.CallNeed n : call.needs()) {
-            raised.add(record(n.in(call), h, HOTLINE, null));
+            raised.add(record(n.in(call), h, HOTLINE, null, true, callId));
         }
         return raised;
     }
 
     /** The shared rules, for a household of this community; empty when the need can be recorded. */
     List<FieldProblem> problems(Requests.RaiseNeed r, String communityId) {
-        return NeedRules.check(r, targets.of(communityId, r.category()), clock.instant());
+        List<FieldProblem> problems = new ArrayList<>(NeedRules.check(r, targets.of(communityId, r.category()),
+                clock.instant()));
+        problems.addAll(preferences.problems(r, communityId));
+        return problems;
     }
 
     /**
@@ -105,12 +112,17 @@ class Raising {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     Raised record(Requests.RaiseNeed r, Household h, String source, @Nullable String sourceId) {
-        return record(r, h, source, sourceId, true);
+        return record(r, h, source, sourceId, true, null);
     }
 
     /** {@code match} false: the new need stays OPEN for the caller to offer it (a pairing visit). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     Raised record(Requests.RaiseNeed r, Household h, String source, @Nullable String sourceId, boolean match) {
+        return record(r, h, source, sourceId, match, null);
+    }
+
+    private Raised record(Requests.RaiseNeed r, Household h, String source, @Nullable String sourceId,
+                          boolean match, @Nullable String callId) {
         lockHousehold(h.id());
         if (!Boolean.TRUE.equals(r.separate())) {
             Optional<Need> open = needs.findOpenOfCategory(h.id(), r.category().name());
@@ -143,7 +155,8 @@ class Raising {
         outbox.needEvent(need.communityId(), new NeedRaised(need.id(), h.id(), need.category(),
                 need.urgency().name(), need.description(), h.building(), h.location(), need.takenBy(), source,
                 sourceId, list, need.buysGoods(), need.windowStart(), need.windowEnd(), need.dueAt()));
-        return new Raised(match ? service.startMatching(need, need.takenBy(), "recorded from " + source) : need, false);
+        preferences.save(need.id(), r, callId);
+        return new Raised(match ? starts.begin(need, need.takenBy(), "recorded from " + source) : need, false);
     }
 
     /** The given details by their field name, e.g. {@code hospital}; blanks are dropped. */

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.onecall.dispatch.volunteer.VolunteerKind;
 import org.onecall.events.Category;
 
 /** What callers send. Validated at the edge; services trust the shape and check the rules. */
@@ -34,6 +35,9 @@ final class Requests {
      * @param buysGoods null: true when the category usually buys goods or there are items
      * @param separate  true when the operator knows this is a new need although one of the same category is
      *                  still open for the household (lunch today, dinner tonight); otherwise it is a repeat call
+     * @param preferredVolunteerId the volunteer the resident asks for (contract C4); proposed first when free
+     * @param volunteerKind        only volunteers of this kind (a paperwork errand for a community worker)
+     * @param avoidVolunteerIds    volunteers not to send
      */
     @Introspected
     record RaiseNeed(@NotNull @Positive Long householdId, @NotNull Category category, @NotNull Urgency urgency,
@@ -43,7 +47,21 @@ final class Requests {
                      @Nullable @Valid Details details,
                      @Nullable @Valid Window window,
                      @Nullable Boolean buysGoods,
-                     @Nullable Boolean separate) {
+                     @Nullable Boolean separate,
+                     @Nullable @Positive Long preferredVolunteerId,
+                     @Nullable VolunteerKind volunteerKind,
+                     @Nullable @Size(max = 20) List<@NotNull @Positive Long> avoidVolunteerIds) {
+
+        /** The shape before preferences (intake messages carry none). */
+        RaiseNeed(Long householdId, Category category, Urgency urgency, String description, String takenBy,
+                  List<Item> items, Details details, Window window, Boolean buysGoods, Boolean separate) {
+            this(householdId, category, urgency, description, takenBy, items, details, window, buysGoods, separate,
+                    null, null, null);
+        }
+
+        List<Long> avoidList() {
+            return avoidVolunteerIds == null ? List.of() : avoidVolunteerIds;
+        }
 
         List<Item> itemList() {
             return items == null ? List.of() : items;
@@ -105,11 +123,14 @@ final class Requests {
                     @Nullable @Valid Details details,
                     @Nullable @Valid Window window,
                     @Nullable Boolean buysGoods,
-                    @Nullable Boolean separate) {
+                    @Nullable Boolean separate,
+                    @Nullable @Positive Long preferredVolunteerId,
+                    @Nullable VolunteerKind volunteerKind,
+                    @Nullable @Size(max = 20) List<@NotNull @Positive Long> avoidVolunteerIds) {
 
         RaiseNeed in(Call call) {
             return new RaiseNeed(call.householdId(), category, urgency, description, call.takenBy(), items, details,
-                    window, buysGoods, separate);
+                    window, buysGoods, separate, preferredVolunteerId, volunteerKind, avoidVolunteerIds);
         }
     }
 

@@ -6,18 +6,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.onecall.events.Category;
+import org.onecall.events.MatchEvents;
 
 /** What callers get back. */
 final class Views {
 
-    /** An offer as the volunteer sees it before accepting: category, approximate place, time; no room, no phone. */
+    /**
+     * An offer as the volunteer sees it before accepting: category, approximate place, time; no room, no phone.
+     * {@code windowStart}/{@code windowEnd}: the appointment (null: as soon as possible); {@code score} and
+     * {@code scoreParts}: why they were asked (codes and numbers, see MatchEvents.ScoreCodes), null/empty
+     * when the matcher gave none.
+     */
     record OfferView(long offerId, long needId, OfferStatus status, String category, String categoryZh,
                      Urgency urgency, String approximatePlace, int distanceMeters, Instant createdAt,
                      Instant expiresAt, @Nullable Long merchantId, @Nullable String merchantName,
-                     WindowView window, List<ItemView> items) {
+                     WindowView window, List<ItemView> items, @Nullable Double score,
+                     List<MatchEvents.ScorePart> scoreParts) {
     }
 
-    /** The job as the volunteer holding it sees it: now with the full address and phone. */
+    /** The job as the volunteer holding it sees it: now with the full address and phone, and the appointment. */
     record JobView(long needId, NeedStatus status, String category, String categoryZh, String description,
                    String residentName, String phone, String address, WindowView window, List<ItemView> items,
                    @Nullable String merchantName) {
@@ -34,7 +41,18 @@ final class Views {
                     @Nullable String sourceId, int matchAttempt, @Nullable Long volunteerId, @Nullable Integer rating,
                     boolean buysGoods, WindowView window, @Nullable Instant dueAt, boolean late,
                     List<ItemView> items, Map<String, String> details, Instant createdAt, Instant updatedAt,
-                    @Nullable Long attachedTo, @Nullable String message) {
+                    @Nullable Long attachedTo, @Nullable String message, @Nullable PreferencesView preferences,
+                    @Nullable ProposalView proposal) {
+    }
+
+    /** The need's matching preferences (contract C4); absent when it has none. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record PreferencesView(@Nullable Long preferredVolunteerId, @Nullable String volunteerKind,
+                           List<Long> avoidVolunteerIds) {
+    }
+
+    /** Why the latest offer's volunteer was proposed: the matcher's score and its parts (codes, numbers). */
+    record ProposalView(long volunteerId, double score, List<MatchEvents.ScorePart> parts) {
     }
 
     /** {@code kind} ASAP (no start or end) or APPOINTMENT. */

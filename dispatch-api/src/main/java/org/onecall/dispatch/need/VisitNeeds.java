@@ -67,7 +67,8 @@ public class VisitNeeds {
                 "offered to volunteer " + paired.id() + " (paired, 一帮一)");
         var view = service.view(offer);
         outbox.needEvent(household.communityId(), new OfferMade(offer.id(), matching.id(), paired.id(),
-                matching.category(), matching.urgency().name(), view.approximatePlace(), 0, offer.expiresAt()));
+                matching.category(), matching.urgency().name(), view.approximatePlace(), 0, offer.expiresAt(),
+                windowStart, windowEnd));
         return matching.id();
     }
 

@@ -41,10 +41,12 @@ public class Volunteers {
     private final Clock clock;
     private final ZoneId zone;
     private final ApplicationEventPublisher<VolunteerChanged> changed;
+    private final VolunteerRecord record;
 
     Volunteers(VolunteerRepository volunteers, CommunityRepository communities, Outbox outbox, Clock clock,
                @Value("${onecall.community.time-zone:Asia/Shanghai}") String zone,
-               ApplicationEventPublisher<VolunteerChanged> changed) {
+               ApplicationEventPublisher<VolunteerChanged> changed, VolunteerRecord record) {
+        this.record = record;
         this.volunteers = volunteers;
         this.communities = communities;
         this.outbox = outbox;
@@ -184,6 +186,19 @@ public class Volunteers {
         return v.canTakeJobAt(clock.instant(), zone);
     }
 
+    /**
+     * {@link #canTakeJobNow} for as soon as possible; for an appointment (both ends given) the rule the
+     * matcher applies, on our own state: not suspended, no leave, within the hours over the whole window
+     * and no held appointment overlapping it.
+     */
+    public boolean canTakeJob(Volunteer v, Instant windowStart, Instant windowEnd) {
+        if (windowStart == null || windowEnd == null) {
+            return canTakeJobNow(v);
+        }
+        return state(v).unavailableOver(windowStart, windowEnd).isEmpty();
+    }
+
+
     public ZoneId zone() {
         return zone;
     }
@@ -213,7 +228,9 @@ public class Volunteers {
     VolunteerStateChanged state(Volunteer v) {
         return new VolunteerStateChanged(v.id(), v.communityId(), maskedName(v.name()), v.skillList(), v.home(),
                 v.onDuty(), v.active(), v.maxConcurrentJobs(), v.activeJobs(), v.status().name(),
-                v.availabilityWindows(), v.leave(), v.languageList(), zone.getId());
+                v.availabilityWindows(), v.leave(), v.languageList(), zone.getId(),
+                v.kind() == null ? null : v.kind().name(), record.jobsThisWeek(v.id()), record.rating(v.id()),
+                record.held(v.id()));
     }
 
     /** The resources topic is read widely; it carries a family name, not the full name or phone. */

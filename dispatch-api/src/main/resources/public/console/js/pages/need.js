@@ -57,6 +57,7 @@ async function render() {
     need.dueAt ? fact('need.dueAt', dateTime(need.dueAt), need.late
       ? el('span', { class: 'badge late' }, t('need.late')) : null) : null,
     need.volunteerId ? fact('need.volunteer', names.volunteer) : null,
+    need.proposal ? fact('need.why', why(need.proposal)) : null,
     need.rating ? fact('need.rating', t('need.ratingValue', { rating: need.rating })) : null);
 
   byId('description').textContent = need.description;
@@ -73,6 +74,16 @@ async function render() {
 
   byId('history-card').hidden = history === null;
   fill(byId('history'), await historyItems(history ?? []));
+}
+
+/** The latest proposal's score parts in the page's language: "步行 320 米，本周已接 2 单，曾帮助过这户". */
+function why(proposal) {
+  const kind = (detail) => label('kind.', detail);
+  const parts = proposal.parts.map((p) => t(`score.${p.code}`, {
+    value: Number.isInteger(p.value) ? p.value : p.value.toFixed(1),
+    detail: p.code === 'KIND' ? kind(p.detail) : (p.detail ?? ''),
+  }));
+  return `${parts.join(lang() === 'zh-CN' ? '，' : ', ')} ${t('need.whyScore', { score: proposal.score })}`;
 }
 
 function fact(key, ...value) {

@@ -60,7 +60,7 @@ class MerchantCapacityTest {
     }
 
     private Long merchantAt(Instant at, long needId) {
-        var strategy = new NearestAvailable(3000, Clock.fixed(at, ZoneOffset.UTC));
+        var strategy = new ScoredMatcher(3000, Clock.fixed(at, ZoneOffset.UTC));
         Proposal p = assertInstanceOf(Proposal.class, strategy.decide(COMMUNITY,
                 new MatchingStarted(needId, 1, "MEDICINE", "NORMAL", NEED, List.of()), index));
         return p.merchantId();

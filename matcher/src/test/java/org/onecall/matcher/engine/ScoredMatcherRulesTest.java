@@ -17,7 +17,7 @@ import org.onecall.matcher.engine.MatchingStrategy.Proposal;
 import org.onecall.matcher.index.ResourceIndex;
 
 /** The simple rule, without Kafka: a plain index and the strategy. */
-class NearestAvailableTest {
+class ScoredMatcherRulesTest {
 
     private static final String COMMUNITY = "c-test";
     private static final String OTHER_COMMUNITY = "c-other";
@@ -26,7 +26,7 @@ class NearestAvailableTest {
     private static final long NEED_ID = 42;
 
     private final ResourceIndex index = new ResourceIndex();
-    private final NearestAvailable strategy = new NearestAvailable(3000);
+    private final ScoredMatcher strategy = new ScoredMatcher(3000);
 
     @Test
     void theNearestVolunteerWithTheSkillWins() {
@@ -136,7 +136,7 @@ class NearestAvailableTest {
 
         assertContains(nobody.reason(), "beyond 3000 m", "MEALS");
         // the limit is configuration: a wider one finds the same volunteer
-        assertEquals(1, proposal(new NearestAvailable(4000).decide(COMMUNITY, request("MEALS", List.of()), index))
+        assertEquals(1, proposal(new ScoredMatcher(4000).decide(COMMUNITY, request("MEALS", List.of()), index))
                 .volunteerId());
     }
 

@@ -22,7 +22,7 @@ import org.onecall.matcher.engine.MatchingStrategy.Proposal;
 import org.onecall.matcher.index.ResourceIndex;
 
 /** Hours, leave and status decide who may be proposed at the moment of matching. */
-class NearestAvailableCalendarTest {
+class ScoredMatcherCalendarTest {
 
     private static final String COMMUNITY = "c-calendar";
     private static final Location NEED = new Location(39.7275, 116.3405);
@@ -30,7 +30,7 @@ class NearestAvailableCalendarTest {
     private static final Clock MONDAY_10 = Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC);
 
     private final ResourceIndex index = new ResourceIndex();
-    private final NearestAvailable strategy = new NearestAvailable(3000, MONDAY_10);
+    private final ScoredMatcher strategy = new ScoredMatcher(3000, MONDAY_10);
 
     @Test
     void theNearestVolunteerOnLeaveOutsideTheirHoursOrSuspendedIsPassedOver() {
