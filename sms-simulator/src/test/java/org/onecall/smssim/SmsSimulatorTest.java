@@ -87,7 +87,7 @@ class SmsSimulatorTest {
 
         assertTrue(sent.accepted(), sent.toString());
         JsonNode messages = admin("GET", "/admin/messages?phone=13800010001", null);
-        assertEquals("【一个电话】您的登录验证码是123456，5分钟内有效，请勿告诉他人。", messages.get(0).path("text").asText());
+        assertEquals("【一个电话】您的登录验证码是 123456，5 分钟内有效，请勿告诉他人。", messages.get(0).path("text").asText());
         assertEquals(1, messages.get(0).path("segments").asInt());
         await().until(() -> received.stream().anyMatch(r -> r.path().equals("/receipts")));
         Received receipt = received.stream().filter(r -> r.path().equals("/receipts")).findFirst().orElseThrow();

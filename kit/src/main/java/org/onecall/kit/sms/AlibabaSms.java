@@ -26,7 +26,7 @@ import java.util.UUID;
  * {@code https://dysmsapi.aliyuncs.com} with a real account.
  */
 @Singleton
-@Requires(property = "onecall.sms.endpoint")
+@Requires(condition = SmsSettings.Configured.class)
 public class AlibabaSms implements SmsProvider {
 
     public static final String ACTION = "SendSms";

@@ -80,6 +80,14 @@ public class SmsSettings {
         this.templateCodes = templateCodes;
     }
 
+    /** An endpoint is set (an empty ONECALL_SMS_ENDPOINT counts as none). */
+    public static final class Configured implements io.micronaut.context.condition.Condition {
+        @Override
+        public boolean matches(io.micronaut.context.condition.ConditionContext context) {
+            return context.getProperty("onecall.sms.endpoint", String.class).filter(s -> !s.isBlank()).isPresent();
+        }
+    }
+
     /** The provider's code for this template: configured, else the simulator's default. */
     public String codeOf(SmsTemplate template) {
         return templateCodes.getOrDefault(template.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),

@@ -6,7 +6,7 @@ package org.onecall.kit.sms;
  * each is set in configuration ({@code onecall.sms.template-codes.<name>}).
  */
 public enum SmsTemplate {
-    LOGIN_CODE("SMS_900001", "您的登录验证码是${code}，${minutes}分钟内有效，请勿告诉他人。"),
+    LOGIN_CODE("SMS_900001", "您的登录验证码是 ${code}，${minutes} 分钟内有效，请勿告诉他人。"),
     OFFER("SMS_900002", "新任务#${short}：${what}，${place}，约${distance}米。回复1接单，2婉拒。"),
     JOB_UPDATE("SMS_900003", "任务#${short}：${text}"),
     REPLY_ANSWER("SMS_900004", "${text}"),
