@@ -14,4 +14,8 @@ interface DeliveryRepository extends CrudRepository<Delivery, Long> {
     boolean existsByEventIdAndChannelAndRecipient(UUID eventId, String channel, String recipient);
 
     List<Delivery> findTop50ByRecipientOrderByIdDesc(String recipient);
+
+    List<Delivery> findTop50ByRecipientAndChannelOrderByIdDesc(String recipient, String channel);
+
+    List<Delivery> findByNeedIdOrderById(long needId);
 }

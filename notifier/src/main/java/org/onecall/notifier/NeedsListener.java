@@ -15,7 +15,7 @@ import org.onecall.events.ServiceAccess;
 import org.onecall.events.Topics;
 import org.onecall.kit.DeadLetters;
 
-/** Thin: parse, record the delivery (committed), then push it to whoever is listening. */
+/** Thin: parse, record the deliveries (committed), then push or send them. */
 @KafkaListener(groupId = ServiceAccess.GROUP_NOTIFIER, clientId = "notifier-needs", offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 5,
@@ -25,19 +25,26 @@ class NeedsListener implements KafkaListenerExceptionHandler {
     static final String CONSUMER = "notifier.needs";
     private final Deliveries deliveries;
     private final VolunteerStreams streams;
+    private final SmsSender sms;
     private final DeadLetters deadLetters;
 
-    NeedsListener(Deliveries deliveries, VolunteerStreams streams, DeadLetters deadLetters) {
+    NeedsListener(Deliveries deliveries, VolunteerStreams streams, SmsSender sms, DeadLetters deadLetters) {
         this.deliveries = deliveries;
         this.streams = streams;
+        this.sms = sms;
         this.deadLetters = deadLetters;
     }
 
     @Topic(Topics.NEEDS)
     void on(ConsumerRecord<String, String> record) {
         try {
-            deliveries.record(EventJson.read(record.value()))
-                    .ifPresent(r -> streams.push(r.volunteerId(), r.delivery()));
+            for (Deliveries.Recorded r : deliveries.record(EventJson.read(record.value()))) {
+                if (r.delivery().channel().equals(Deliveries.SMS)) {
+                    sms.attempt(r.delivery().id());
+                } else {
+                    streams.push(r.volunteerId(), r.delivery());
+                }
+            }
         } catch (MalformedEventException e) {
             deadLetters.park(record, CONSUMER, e.getMessage());
         }

@@ -7,6 +7,7 @@ import static io.micronaut.http.HttpMethod.PUT;
 import static org.onecall.kit.security.Role.ADMIN;
 import static org.onecall.kit.security.Role.COORDINATOR;
 import static org.onecall.kit.security.Role.OPERATOR;
+import static org.onecall.kit.security.Role.SERVICE;
 import static org.onecall.kit.security.Role.VOLUNTEER;
 
 import jakarta.inject.Singleton;
@@ -136,6 +137,13 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(POST, "/api/offers/{id}/decline", Scope.OFFER, VOLUNTEER),
                 Access.of(GET, "/api/volunteers/{volunteerId}/jobs/{needId}", Scope.VOLUNTEER, VOLUNTEER),
 
-                Access.of(GET, "/api/sms", Scope.ROLE_ONLY, ADMIN));
+                Access.of(GET, "/api/sms", Scope.ROLE_ONLY, ADMIN),
+                Access.of(GET, "/api/communities/{communityId}/sms-replies", Scope.COMMUNITY, COORDINATOR, OPERATOR)
+                        .note("volunteers' free-text SMS replies, word for word"),
+                // the notifier's narrow door to phone numbers (never on Kafka); each read is audited
+                Access.of(GET, "/api/service/volunteers/{volunteerId}/contact", Scope.ROLE_ONLY, SERVICE)
+                        .note("one volunteer's name and full number, for one SMS; audited"),
+                Access.of(POST, "/api/service/sms-replies", Scope.ROLE_ONLY, SERVICE)
+                        .note("an SMS reply, acted on as the volunteer the number belongs to"));
     }
 }

@@ -1,0 +1,102 @@
+package org.onecall.notifier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The notifier's calls to dispatch-api, signed in as a service (a short-lived token with the SERVICE
+ * role, signed with the secret the services share): phone numbers never travel on Kafka, so the
+ * number for one SMS is read here, and each read is audited there; SMS replies are handed over for
+ * dispatch-api, which knows whose number it is, to act on.
+ */
+@Singleton
+class DispatchDirectory {
+
+    static final String SERVICE_NAME = "service-notifier";
+
+    private final JwtTokenGenerator tokens;
+    private final Provider<EmbeddedServer> server;
+    private final String configuredUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    DispatchDirectory(JwtTokenGenerator tokens, Provider<EmbeddedServer> server,
+                      @Value("${onecall.notifier.dispatch-url:}") String configuredUrl) {
+        this.tokens = tokens;
+        this.server = server;
+        this.configuredUrl = configuredUrl;
+    }
+
+    /** The full number of a recipient ("volunteer-N"), empty when dispatch-api has none. */
+    Optional<String> phoneOf(String recipient) {
+        if (!recipient.startsWith("volunteer-")) {
+            return Optional.empty();
+        }
+        JsonNode contact = call(HttpRequest.newBuilder(uri("/api/service/volunteers/" + recipient.substring(10) + "/contact")).GET());
+        String phone = contact.path("phone").asText("");
+        return phone.isBlank() ? Optional.empty() : Optional.of(phone);
+    }
+
+    /** What dispatch-api made of a reply: the answer to text back and the volunteer, if any. */
+    record ReplyOutcome(String answer, Long volunteerId, Long needId, boolean command, boolean duplicate) {
+    }
+
+    ReplyOutcome handOver(String sequenceId, String phone, String content) {
+        try {
+            String body = json.writeValueAsString(Map.of("sequenceId", sequenceId, "phone", phone, "content", content));
+            JsonNode r = call(HttpRequest.newBuilder(uri("/api/service/sms-replies"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+            return new ReplyOutcome(r.path("answer").asText(""), r.path("volunteerId").isNumber() ? r.path("volunteerId").asLong() : null,
+                    r.path("needId").isNumber() ? r.path("needId").asLong() : null, r.path("command").asBoolean(),
+                    r.path("duplicate").asBoolean());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode call(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(5))
+                    .header("Authorization", "Bearer " + token()).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new UncheckedIOException(new IOException("dispatch-api answered " + response.statusCode() + ": "
+                        + response.body()));
+            }
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+
+    private String token() {
+        return tokens.generateToken(Authentication.build(SERVICE_NAME, List.of("SERVICE"), Map.of()), 300)
+                .orElseThrow(() -> new IllegalStateException("cannot sign a service token"));
+    }
+
+    /** dispatch-api's address: configured (DISPATCH_URL), or this server when they run in one JVM (standalone). */
+    private URI uri(String path) {
+        String base = configuredUrl.isBlank() ? server.get().getURL().toString() : configuredUrl;
+        return URI.create(base.replaceAll("/$", "") + path);
+    }
+}

@@ -1,0 +1,66 @@
+package org.onecall.notifier;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Each change of an SMS delivery's state together with its line in the delivery log, in one transaction. */
+@Singleton
+class SmsLog {
+
+    private final SmsDeliveryRepository sms;
+    private final DeliveryAttemptRepository attempts;
+    private final Clock clock;
+
+    SmsLog(SmsDeliveryRepository sms, DeliveryAttemptRepository attempts, Clock clock) {
+        this.sms = sms;
+        this.attempts = attempts;
+        this.clock = clock;
+    }
+
+    @Transactional("notifier")
+    void sent(SmsDelivery d, String providerId) {
+        Instant now = clock.instant();
+        sms.update(new SmsDelivery(d.deliveryId(), SmsDelivery.SENT, d.attempts() + 1, null, providerId, d.segments(), now));
+        attempts.save(new DeliveryAttempt(null, d.deliveryId(), Deliveries.SMS, now, "SENT", providerId,
+                d.segments() + " segment(s)"));
+    }
+
+    /** A failed attempt: tried again after {@code retryAfter}, or, with none, given up for good. */
+    @Transactional("notifier")
+    void failed(SmsDelivery d, String why, @Nullable Duration retryAfter) {
+        Instant now = clock.instant();
+        boolean retry = retryAfter != null;
+        sms.update(new SmsDelivery(d.deliveryId(), retry ? SmsDelivery.PENDING : SmsDelivery.FAILED, d.attempts() + 1,
+                retry ? now.plus(retryAfter) : null, d.providerId(), d.segments(), now));
+        attempts.save(new DeliveryAttempt(null, d.deliveryId(), Deliveries.SMS, now, retry ? "RETRY" : "FAILED", null,
+                shorten(why)));
+    }
+
+    @Transactional("notifier")
+    void fallback(long deliveryId, String channel, String what) {
+        attempts.save(new DeliveryAttempt(null, deliveryId, channel, clock.instant(), "FALLBACK", null, shorten(what)));
+    }
+
+    /** The provider's receipt: DELIVERED, or FAILED with the carrier's code. */
+    @Transactional("notifier")
+    Optional<SmsDelivery> receipt(String providerId, boolean success, String code, String message) {
+        Optional<SmsDelivery> found = sms.findByProviderId(providerId);
+        found.ifPresent(d -> {
+            Instant now = clock.instant();
+            sms.update(new SmsDelivery(d.deliveryId(), success ? SmsDelivery.DELIVERED : SmsDelivery.FAILED, d.attempts(),
+                    null, providerId, d.segments(), now));
+            attempts.save(new DeliveryAttempt(null, d.deliveryId(), Deliveries.SMS, now,
+                    success ? "RECEIPT_DELIVERED" : "RECEIPT_FAILED", providerId, shorten(code + " " + message)));
+        });
+        return found;
+    }
+
+    private static String shorten(String s) {
+        return s == null ? null : s.length() > 500 ? s.substring(0, 500) : s;
+    }
+}
