@@ -56,11 +56,12 @@ class SmsCallbackController {
         if (items == null) {
             return refused();
         }
+        boolean later = false;
         for (JsonNode r : items) {
-            log.receipt(r.path("biz_id").asText(""), r.path("success").asBoolean(), r.path("err_code").asText(""),
-                    r.path("err_msg").asText(""));
+            later |= log.receipt(r.path("out_id").asText(""), r.path("biz_id").asText(""), r.path("success").asBoolean(),
+                    r.path("err_code").asText(""), r.path("err_msg").asText("")) == SmsLog.Receipt.NOT_SENT_YET;
         }
-        return HttpResponse.ok(OK);
+        return later ? tryAgain() : HttpResponse.ok(OK);
     }
 
     @Post("/replies")
@@ -82,10 +83,13 @@ class SmsCallbackController {
             }
         } catch (RuntimeException e) {
             LOG.warn("SMS reply not handed over yet (the provider will push it again): {}", e.toString());
-            return HttpResponse.<Map<String, Object>>status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(Map.of("code", 1, "msg", "稍后重试"));
+            return tryAgain();
         }
         return HttpResponse.ok(OK);
+    }
+
+    private static HttpResponse<Map<String, Object>> tryAgain() {
+        return HttpResponse.<Map<String, Object>>status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("code", 1, "msg", "稍后重试"));
     }
 
     @Nullable

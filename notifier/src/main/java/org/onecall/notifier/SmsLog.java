@@ -46,18 +46,33 @@ class SmsLog {
         attempts.save(new DeliveryAttempt(null, deliveryId, channel, clock.instant(), "FALLBACK", null, shorten(what)));
     }
 
-    /** The provider's receipt: DELIVERED, or FAILED with the carrier's code. */
+    enum Receipt { RECORDED, NOT_SENT_YET, UNKNOWN }
+
+    /**
+     * The provider's receipt (found by our out-id, "d" + delivery id): DELIVERED, or FAILED with the
+     * carrier's code. Once per delivery; a receipt that overtakes the answer to the send itself is
+     * {@link Receipt#NOT_SENT_YET}, to be pushed again by the provider, so the log keeps its order.
+     */
     @Transactional("notifier")
-    Optional<SmsDelivery> receipt(String providerId, boolean success, String code, String message) {
-        Optional<SmsDelivery> found = sms.findByProviderId(providerId);
-        found.ifPresent(d -> {
-            Instant now = clock.instant();
-            sms.update(new SmsDelivery(d.deliveryId(), success ? SmsDelivery.DELIVERED : SmsDelivery.FAILED, d.attempts(),
-                    null, providerId, d.segments(), now));
-            attempts.save(new DeliveryAttempt(null, d.deliveryId(), Deliveries.SMS, now,
-                    success ? "RECEIPT_DELIVERED" : "RECEIPT_FAILED", providerId, shorten(code + " " + message)));
-        });
-        return found;
+    Receipt receipt(String outId, String providerId, boolean success, String code, String message) {
+        Optional<SmsDelivery> found = outId.matches("d[0-9]{1,18}") ? sms.findById(Long.parseLong(outId.substring(1)))
+                : sms.findByProviderId(providerId);
+        if (found.isEmpty()) {
+            return Receipt.UNKNOWN;
+        }
+        SmsDelivery d = found.get();
+        if (d.status().equals(SmsDelivery.PENDING)) {
+            return Receipt.NOT_SENT_YET;
+        }
+        if (!d.status().equals(SmsDelivery.SENT)) {
+            return Receipt.RECORDED;
+        }
+        Instant now = clock.instant();
+        sms.update(new SmsDelivery(d.deliveryId(), success ? SmsDelivery.DELIVERED : SmsDelivery.FAILED, d.attempts(),
+                null, d.providerId(), d.segments(), now));
+        attempts.save(new DeliveryAttempt(null, d.deliveryId(), Deliveries.SMS, now,
+                success ? "RECEIPT_DELIVERED" : "RECEIPT_FAILED", providerId, shorten(code + " " + message)));
+        return Receipt.RECORDED;
     }
 
     private static String shorten(String s) {

@@ -1,0 +1,165 @@
+package org.onecall.standalone;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.onecall.testsupport.SimulatedPhones;
+
+/**
+ * SMS end to end on the standalone product (its broker, all three services and the SMS simulator):
+ * a volunteer with a basic phone is told of an offer by SMS and does the whole job by replies; a
+ * failing gateway shows its retries and the giving-up in the delivery log.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SmsVolunteerTest {
+
+    private static final String COMMUNITY = "sms-test";
+    private static final double LAT = 39.7275;
+    private static final double LON = 116.3405;
+    private static final String ADMIN_PASSWORD = "admin password for the sms test";
+
+    @TempDir
+    static Path data;
+    private Standalone app;
+    private Api admin;
+    private Api operator;
+    private SimulatedPhones phones;
+    private long household;
+
+    @BeforeAll
+    void start() {
+        app = Standalone.start(data, 0, Map.of(
+                "micronaut.server.port", -1,
+                "onecall.demo.enabled", false,
+                "onecall.security.admin-password", ADMIN_PASSWORD,
+                "onecall.notifier.sms.backoff", "100ms",
+                "onecall.notifier.sms.retry-poll", "100ms",
+                "onecall.notifier.sms.max-attempts", 3,
+                "datasources.default.url", "jdbc:h2:mem:sms-dispatch;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "datasources.notifier.url", "jdbc:h2:mem:sms-notifier;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
+        admin = new Api(app.url()).signIn("admin", ADMIN_PASSWORD);
+        phones = new SimulatedPhones(app.smsUrl());
+        admin.post("/api/communities", Map.of("id", COMMUNITY, "name", "兴华南里"));
+        admin.post("/api/accounts", Map.of("username", "operator-sms", "displayName", "王接线员", "role", "OPERATOR",
+                "communities", List.of(COMMUNITY), "password", "operator password 1"));
+        operator = new Api(app.url()).signIn("operator-sms", "operator password 1");
+        household = Api.id(operator.post("/api/communities/" + COMMUNITY + "/households", Map.of(
+                "headName", "钱奶奶", "phone", "139 0002 0002", "building", "兴华南里2号楼",
+                "address", "兴华南里2号楼1单元502", "grid", "grid-1", "lat", LAT, "lon", LON)));
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void a_volunteer_with_a_basic_phone_does_a_whole_job_by_sms_replies_alone() {
+        String phone = "13800020001";
+        long v = volunteer("赵师傅", phone, "HOME_CARE");
+        admin.put("/notify/volunteers/" + v + "/channels", Map.of("channels", "SMS"));
+        long need = raise("HOME_CARE");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> received(phone, "新任务#" + need + "："));
+        phones.reply(phone, "0");
+        await().until(() -> received(phone, "您的任务：#" + need + " "));
+        phones.reply(phone, "1");
+        await().until(() -> status(need).equals("ASSIGNED"));
+        await().until(() -> received(phone, "已接单 #" + need));
+        phones.reply(phone, "3");
+        await().until(() -> status(need).equals("ON_SITE"));
+        phones.reply(phone, "老人不在家，邻居说去医院了");
+        await().until(() -> admin.json("/api/communities/" + COMMUNITY + "/sms-replies").toString()
+                .contains("老人不在家，邻居说去医院了"));
+        phones.reply(phone, "9 " + need);
+        await().until(() -> status(need).equals("DONE"));
+
+        List<String> actors = new ArrayList<>();
+        admin.json("/api/needs/" + need + "/history").forEach(h -> {
+            if (List.of("OfferAccepted", "VolunteerArrived", "NeedCompleted").contains(h.path("eventType").asText())) {
+                actors.add(h.path("actor").asText());
+            }
+        });
+        assertEquals(List.of("volunteer-" + v, "volunteer-" + v, "volunteer-" + v), actors);
+        // told by SMS only (no page), and each text's segments counted
+        JsonNode log = admin.json("/notify/volunteers/" + v + "/log");
+        log.forEach(line -> assertEquals("SMS", line.path("channel").asText(), line.toString()));
+        assertTrue(phones.messages(phone).stream().filter(m -> m.path("direction").asText().equals("IN"))
+                .allMatch(m -> m.path("segments").asInt() >= 1));
+    }
+
+    @Test
+    void a_failing_gateway_is_retried_with_backoff_and_the_log_shows_every_attempt() {
+        String flaky = "13800020002";
+        long v = volunteer("钱志愿者", flaky, "MEALS");
+        admin.put("/notify/volunteers/" + v + "/channels", Map.of("channels", "BOTH"));
+        phones.failNumber(flaky, 2);
+        long need = raise("MEALS");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> received(flaky, "新任务#" + need + "："));
+        await().until(() -> results(v).contains("RECEIPT_DELIVERED"));
+        assertEquals(List.of("RETRY", "RETRY", "SENT", "RECEIPT_DELIVERED"), results(v));
+        assertEquals(1, phones.received(flaky).size(), "sent once, after two refusals");
+    }
+
+    @Test
+    void a_gateway_that_keeps_failing_gives_up_after_the_last_attempt_and_falls_back() {
+        String dead = "13800020003";
+        long v = volunteer("孙志愿者", dead, "COUNSELLING");
+        admin.put("/notify/volunteers/" + v + "/channels", Map.of("channels", "SMS"));
+        phones.failNumber(dead, 100);
+        long need = raise("COUNSELLING");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> results(v).contains("FALLBACK"));
+        assertEquals(List.of("RETRY", "RETRY", "FAILED", "FALLBACK"), results(v));
+        assertEquals("FAILED", admin.json("/notify/needs/" + need + "/log").get(0).path("status").asText());
+        assertTrue(phones.received(dead).isEmpty());
+    }
+
+    private List<String> results(long volunteer) {
+        List<String> out = new ArrayList<>();
+        admin.json("/notify/volunteers/" + volunteer + "/log").forEach(line -> {
+            if (line.path("channel").asText().equals("SMS")) {
+                line.path("attempts").forEach(a -> out.add(a.path("result").asText()));
+            }
+        });
+        return out;
+    }
+
+    private boolean received(String phone, String text) {
+        return phones.received(phone).stream().anyMatch(t -> t.contains(text));
+    }
+
+    private long raise(String category) {
+        long need = Api.id(operator.post("/api/needs", Map.of("householdId", household, "category", category,
+                "urgency", "TODAY", "description", "请帮忙", "takenBy", "operator-sms")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(need).equals("OFFERED"));
+        return need;
+    }
+
+    private long volunteer(String name, String phone, String skill) {
+        return Api.id(admin.post("/api/communities/" + COMMUNITY + "/volunteers", Map.of("name", name,
+                "phone", phone, "skills", List.of(skill), "lat", LAT + 0.001, "lon", LON,
+                "maxConcurrentJobs", 2, "onDuty", true)));
+    }
+
+    private String status(long needId) {
+        return (String) admin.get("/api/needs/" + needId).get("status");
+    }
+}
