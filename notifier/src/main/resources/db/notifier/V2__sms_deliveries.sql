@@ -15,6 +15,7 @@ CREATE TABLE sms_delivery (
     next_attempt_at  TIMESTAMP WITH TIME ZONE,
     provider_id      VARCHAR(64),
     segments         INT          NOT NULL,
+    urgent           BOOLEAN      NOT NULL,
     updated_at       TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX sms_delivery_due ON sms_delivery (status, next_attempt_at);

@@ -33,6 +33,10 @@ class Deliveries {
 
     static final String SSE = "SSE";
     static final String SMS = "SMS";
+    /** A household without a mobile (or that said no to texts) is called back by the operator instead. */
+    static final String CALLBACK = "CALLBACK";
+    static final String VOLUNTEER = "volunteer-";
+    static final String HOUSEHOLD = "household-";
 
     private final DeliveryRepository deliveries;
     private final SmsDeliveryRepository sms;
@@ -76,7 +80,7 @@ class Deliveries {
         if (channels.sms()) {
             sms(envelope.eventId(), recipient, envelope.type(), o.needId(), new SmsBody(SmsTemplate.OFFER, Map.of(
                     "short", String.valueOf(o.needId()), "what", zh, "place", o.approximatePlace(),
-                    "distance", String.valueOf(o.distanceMeters()))))
+                    "distance", String.valueOf(o.distanceMeters()))), "URGENT".equals(o.urgency()))
                     .ifPresent(d -> recorded.add(new Recorded(volunteerId, d)));
         }
         return recorded;
@@ -87,16 +91,16 @@ class Deliveries {
     Optional<Delivery> answer(String sequenceId, long volunteerId, @Nullable Long needId, String text) {
         UUID id = UUID.nameUUIDFromBytes(("sms-reply:" + sequenceId).getBytes(StandardCharsets.UTF_8));
         return sms(id, recipient(volunteerId), "SmsAnswer", needId == null ? 0 : needId,
-                new SmsBody(SmsTemplate.REPLY_ANSWER, Map.of("text", text)));
+                new SmsBody(SmsTemplate.REPLY_ANSWER, Map.of("text", text)), true);
     }
 
-    private Optional<Delivery> sms(UUID eventId, String recipient, String kind, long needId, SmsBody body) {
+    private Optional<Delivery> sms(UUID eventId, String recipient, String kind, long needId, SmsBody body, boolean urgent) {
         Optional<Delivery> d = once(eventId, SMS, recipient, kind, needId, write(body));
         d.ifPresent(saved -> {
             String sign = provider == null ? "一个电话" : provider.signName();
             int segments = SmsText.segments(SmsText.shown(sign, SmsText.render(body.template().text(), body.params())));
             Instant now = clock.instant();
-            sms.save(new SmsDelivery(saved.id(), SmsDelivery.PENDING, 0, now, null, segments, now));
+            sms.save(new SmsDelivery(saved.id(), SmsDelivery.PENDING, 0, now, null, segments, urgent, now));
         });
         return d;
     }
@@ -125,7 +129,23 @@ class Deliveries {
     }
 
     static String recipient(long volunteerId) {
-        return "volunteer-" + volunteerId;
+        return VOLUNTEER + volunteerId;
+    }
+
+    /** Whether this event already told its household (by SMS or as a call-back task). */
+    boolean residentTold(UUID eventId) {
+        return deliveries.existsByEventIdAndRecipientStartsWith(eventId, HOUSEHOLD);
+    }
+
+    /** The household's notice: an SMS (pending) or the record of the call-back task raised instead. */
+    @Transactional("notifier")
+    Optional<Delivery> resident(UUID eventId, String kind, long needId, long householdId, String text,
+                                @Nullable Long callbackId) {
+        String recipient = HOUSEHOLD + householdId;
+        if (callbackId != null) {
+            return once(eventId, CALLBACK, recipient, kind, needId, write(Map.of("text", text, "callbackId", callbackId)));
+        }
+        return sms(eventId, recipient, kind, needId, new SmsBody(SmsTemplate.RESIDENT_NOTICE, Map.of("text", text)), false);
     }
 
     record Recorded(long volunteerId, Delivery delivery) {

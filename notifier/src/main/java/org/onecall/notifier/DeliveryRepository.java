@@ -18,4 +18,6 @@ interface DeliveryRepository extends CrudRepository<Delivery, Long> {
     List<Delivery> findTop50ByRecipientAndChannelOrderByIdDesc(String recipient, String channel);
 
     List<Delivery> findByNeedIdOrderById(long needId);
+
+    boolean existsByEventIdAndRecipientStartsWith(UUID eventId, String recipientPrefix);
 }

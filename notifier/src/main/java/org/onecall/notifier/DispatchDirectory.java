@@ -44,14 +44,43 @@ class DispatchDirectory {
         this.configuredUrl = configuredUrl;
     }
 
-    /** The full number of a recipient ("volunteer-N"), empty when dispatch-api has none. */
+    /** The full number of a recipient ("volunteer-N", "household-N"), empty when there is none to text. */
     Optional<String> phoneOf(String recipient) {
-        if (!recipient.startsWith("volunteer-")) {
+        String path;
+        if (recipient.startsWith(Deliveries.VOLUNTEER)) {
+            path = "/api/service/volunteers/" + recipient.substring(Deliveries.VOLUNTEER.length()) + "/contact";
+        } else if (recipient.startsWith(Deliveries.HOUSEHOLD)) {
+            path = "/api/service/households/" + recipient.substring(Deliveries.HOUSEHOLD.length()) + "/sms-contact";
+        } else {
             return Optional.empty();
         }
-        JsonNode contact = call(HttpRequest.newBuilder(uri("/api/service/volunteers/" + recipient.substring(10) + "/contact")).GET());
-        String phone = contact.path("phone").asText("");
-        return phone.isBlank() ? Optional.empty() : Optional.of(phone);
+        String phone = call(HttpRequest.newBuilder(uri(path)).GET()).path("phone").asText("");
+        return phone.isBlank() || phone.equals("null") ? Optional.empty() : Optional.of(phone);
+    }
+
+    /** What dispatch-api tells a household about a need, and whether by SMS or as the call-back task it raised. */
+    record ResidentNotice(long householdId, String text, boolean sms, Long callbackId) {
+    }
+
+    ResidentNotice residentNotice(long needId, String about, String eventId) {
+        JsonNode r = post("/api/service/needs/" + needId + "/resident-notices", Map.of("eventId", eventId, "about", about));
+        return new ResidentNotice(r.path("householdId").asLong(), r.path("text").asText(), r.path("sms").asBoolean(),
+                r.path("callbackId").isNumber() ? r.path("callbackId").asLong() : null);
+    }
+
+    /** An SMS notice that failed for good becomes a call-back task; answers its id. */
+    long callback(long needId, String eventId, String reason, String message) {
+        return post("/api/service/needs/" + needId + "/callbacks", Map.of("eventId", eventId, "reason", reason,
+                "message", message)).path("id").asLong();
+    }
+
+    private JsonNode post(String path, Map<String, ?> body) {
+        try {
+            return call(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** What dispatch-api made of a reply: the answer to text back and the volunteer, if any. */
@@ -59,17 +88,10 @@ class DispatchDirectory {
     }
 
     ReplyOutcome handOver(String sequenceId, String phone, String content) {
-        try {
-            String body = json.writeValueAsString(Map.of("sequenceId", sequenceId, "phone", phone, "content", content));
-            JsonNode r = call(HttpRequest.newBuilder(uri("/api/service/sms-replies"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
-            return new ReplyOutcome(r.path("answer").asText(""), r.path("volunteerId").isNumber() ? r.path("volunteerId").asLong() : null,
-                    r.path("needId").isNumber() ? r.path("needId").asLong() : null, r.path("command").asBoolean(),
-                    r.path("duplicate").asBoolean());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode r = post("/api/service/sms-replies", Map.of("sequenceId", sequenceId, "phone", phone, "content", content));
+        return new ReplyOutcome(r.path("answer").asText(""), r.path("volunteerId").isNumber() ? r.path("volunteerId").asLong() : null,
+                r.path("needId").isNumber() ? r.path("needId").asLong() : null, r.path("command").asBoolean(),
+                r.path("duplicate").asBoolean());
     }
 
     private JsonNode call(HttpRequest.Builder request) {

@@ -9,6 +9,7 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.onecall.events.EventEnvelope;
 import org.onecall.events.EventJson;
 import org.onecall.events.MalformedEventException;
 import org.onecall.events.ServiceAccess;
@@ -26,10 +27,13 @@ class NeedsListener implements KafkaListenerExceptionHandler {
     private final Deliveries deliveries;
     private final VolunteerStreams streams;
     private final SmsSender sms;
+    private final ResidentTelling residents;
     private final DeadLetters deadLetters;
 
-    NeedsListener(Deliveries deliveries, VolunteerStreams streams, SmsSender sms, DeadLetters deadLetters) {
+    NeedsListener(Deliveries deliveries, VolunteerStreams streams, SmsSender sms, ResidentTelling residents,
+                  DeadLetters deadLetters) {
         this.deliveries = deliveries;
+        this.residents = residents;
         this.streams = streams;
         this.sms = sms;
         this.deadLetters = deadLetters;
@@ -38,7 +42,9 @@ class NeedsListener implements KafkaListenerExceptionHandler {
     @Topic(Topics.NEEDS)
     void on(ConsumerRecord<String, String> record) {
         try {
-            for (Deliveries.Recorded r : deliveries.record(EventJson.read(record.value()))) {
+            EventEnvelope envelope = EventJson.read(record.value());
+            residents.on(envelope);
+            for (Deliveries.Recorded r : deliveries.record(envelope)) {
                 if (r.delivery().channel().equals(Deliveries.SMS)) {
                     sms.attempt(r.delivery().id());
                 } else {

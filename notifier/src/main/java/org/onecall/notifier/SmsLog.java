@@ -25,7 +25,7 @@ class SmsLog {
     @Transactional("notifier")
     void sent(SmsDelivery d, String providerId) {
         Instant now = clock.instant();
-        sms.update(new SmsDelivery(d.deliveryId(), SmsDelivery.SENT, d.attempts() + 1, null, providerId, d.segments(), now));
+        sms.update(new SmsDelivery(d.deliveryId(), SmsDelivery.SENT, d.attempts() + 1, null, providerId, d.segments(), d.urgent(), now));
         attempts.save(new DeliveryAttempt(null, d.deliveryId(), Deliveries.SMS, now, "SENT", providerId,
                 d.segments() + " segment(s)"));
     }
@@ -36,9 +36,19 @@ class SmsLog {
         Instant now = clock.instant();
         boolean retry = retryAfter != null;
         sms.update(new SmsDelivery(d.deliveryId(), retry ? SmsDelivery.PENDING : SmsDelivery.FAILED, d.attempts() + 1,
-                retry ? now.plus(retryAfter) : null, d.providerId(), d.segments(), now));
+                retry ? now.plus(retryAfter) : null, d.providerId(), d.segments(), d.urgent(), now));
         attempts.save(new DeliveryAttempt(null, d.deliveryId(), Deliveries.SMS, now, retry ? "RETRY" : "FAILED", null,
                 shorten(why)));
+    }
+
+    /** Not sent in quiet hours: tried again when they end. */
+    @Transactional("notifier")
+    void deferred(SmsDelivery d, Instant until) {
+        Instant now = clock.instant();
+        sms.update(new SmsDelivery(d.deliveryId(), SmsDelivery.PENDING, d.attempts(), until, d.providerId(), d.segments(),
+                d.urgent(), now));
+        attempts.save(new DeliveryAttempt(null, d.deliveryId(), Deliveries.SMS, now, "DEFERRED", null,
+                "quiet hours until " + until));
     }
 
     @Transactional("notifier")
@@ -69,7 +79,7 @@ class SmsLog {
         }
         Instant now = clock.instant();
         sms.update(new SmsDelivery(d.deliveryId(), success ? SmsDelivery.DELIVERED : SmsDelivery.FAILED, d.attempts(),
-                null, d.providerId(), d.segments(), now));
+                null, d.providerId(), d.segments(), d.urgent(), now));
         attempts.save(new DeliveryAttempt(null, d.deliveryId(), Deliveries.SMS, now,
                 success ? "RECEIPT_DELIVERED" : "RECEIPT_FAILED", providerId, shorten(code + " " + message)));
         return Receipt.RECORDED;

@@ -35,12 +35,13 @@ class SmsSender {
     @Nullable
     private final SmsProvider provider;
     private final Clock clock;
+    private final QuietHours quiet;
     private final int maxAttempts;
     private final Duration backoff;
     private final ObjectMapper json = EventJson.MAPPER;
 
     SmsSender(DeliveryRepository deliveries, SmsDeliveryRepository sms, SmsLog log, DispatchDirectory directory,
-              @Nullable SmsProvider provider, Clock clock,
+              @Nullable SmsProvider provider, Clock clock, QuietHours quiet,
               @Value("${onecall.notifier.sms.max-attempts:4}") int maxAttempts,
               @Value("${onecall.notifier.sms.backoff:2s}") Duration backoff) {
         this.deliveries = deliveries;
@@ -49,6 +50,7 @@ class SmsSender {
         this.directory = directory;
         this.provider = provider;
         this.clock = clock;
+        this.quiet = quiet;
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
     }
@@ -76,6 +78,11 @@ class SmsSender {
     }
 
     private void send(SmsDelivery state, Delivery delivery) {
+        Optional<Instant> quietUntil = state.urgent() ? Optional.empty() : quiet.until(clock.instant());
+        if (quietUntil.isPresent()) {
+            log.deferred(state, quietUntil.get());
+            return;
+        }
         if (provider == null) {
             fail(state, delivery, "no SMS provider is configured (onecall.sms.endpoint)");
             return;
@@ -86,7 +93,7 @@ class SmsSender {
             phone = directory.phoneOf(delivery.recipient());
             if (phone.isEmpty()) {
                 log.failed(state, "no mobile number", null);
-                log.fallback(delivery.id(), "NONE", "no mobile number on record");
+                fallBack(delivery, "no mobile number to text");
                 return;
             }
             SmsBody body = json.readValue(delivery.body(), SmsBody.class);
@@ -109,7 +116,26 @@ class SmsSender {
             return;
         }
         log.failed(state, why, null);
-        log.fallback(delivery.id(), Deliveries.SSE, "SMS gave up after " + attempt + " attempts; the offer stays on the"
-                + " volunteer's page and lapses to the next volunteer if unanswered");
+        fallBack(delivery, "SMS gave up after " + attempt + " attempts");
+    }
+
+    /**
+     * A household's notice becomes a call-back task for the operator; a volunteer's offer stays on
+     * their page and lapses to the next volunteer if unanswered (dispatch-api's offer expiry).
+     */
+    private void fallBack(Delivery delivery, String why) {
+        if (delivery.recipient().startsWith(Deliveries.HOUSEHOLD)) {
+            try {
+                SmsBody body = json.readValue(delivery.body(), SmsBody.class);
+                long task = directory.callback(delivery.needId(), delivery.eventId().toString(), "SMS_FAILED",
+                        body.params().getOrDefault("text", ""));
+                log.fallback(delivery.id(), Deliveries.CALLBACK, why + "; call-back task " + task + " for the operator");
+            } catch (IOException | RuntimeException e) {
+                log.fallback(delivery.id(), Deliveries.CALLBACK, why + "; the call-back task could not be raised: " + e.getMessage());
+            }
+            return;
+        }
+        log.fallback(delivery.id(), Deliveries.SSE, why + "; the offer stays on the volunteer's page and lapses to the"
+                + " next volunteer if unanswered");
     }
 }

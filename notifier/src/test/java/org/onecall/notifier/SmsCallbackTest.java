@@ -56,7 +56,7 @@ class SmsCallbackTest implements TestPropertyProvider {
     void aSignedReceiptMarksTheSmsDeliveredAndIsLogged() throws Exception {
         Delivery d = deliveries.save(new Delivery(null, UUID.randomUUID(), Deliveries.SMS, "volunteer-70", "OfferMade", 5,
                 "{}", Instant.now()));
-        sms.save(new SmsDelivery(d.id(), SmsDelivery.SENT, 1, null, "BIZ-70", 1, Instant.now()));
+        sms.save(new SmsDelivery(d.id(), SmsDelivery.SENT, 1, null, "BIZ-70", 1, false, Instant.now()));
         String body = "[{\"phone_number\":\"13800000070\",\"success\":true,\"err_code\":\"DELIVERED\",\"err_msg\":\"用户接收成功\","
                 + "\"biz_id\":\"BIZ-70\",\"out_id\":\"d" + d.id() + "\"}]";
 

@@ -72,7 +72,7 @@ class SmsVolunteerTest {
     @Test
     void a_volunteer_with_a_basic_phone_does_a_whole_job_by_sms_replies_alone() {
         String phone = "13800020001";
-        long v = volunteer("赵师傅", phone, "HOME_CARE");
+        long v = volunteer("赵建华", phone, "HOME_CARE");
         admin.put("/notify/volunteers/" + v + "/channels", Map.of("channels", "SMS"));
         long need = raise("HOME_CARE");
 
@@ -82,6 +82,8 @@ class SmsVolunteerTest {
         phones.reply(phone, "1");
         await().until(() -> status(need).equals("ASSIGNED"));
         await().until(() -> received(phone, "已接单 #" + need));
+        // the resident is told who is coming and when, by SMS
+        await().until(() -> received("13900020002", "钱奶奶您好：志愿者赵建华将上门为您居家养老/家政，预计"));
         phones.reply(phone, "3");
         await().until(() -> status(need).equals("ON_SITE"));
         phones.reply(phone, "老人不在家，邻居说去医院了");
@@ -130,6 +132,50 @@ class SmsVolunteerTest {
         assertEquals(List.of("RETRY", "RETRY", "FAILED", "FALLBACK"), results(v));
         assertEquals("FAILED", admin.json("/notify/needs/" + need + "/log").get(0).path("status").asText());
         assertTrue(phones.received(dead).isEmpty());
+    }
+
+    @Test
+    void a_household_without_a_mobile_becomes_a_call_back_task_for_its_operator() {
+        long landline = Api.id(operator.post("/api/communities/" + COMMUNITY + "/households", Map.of(
+                "headName", "孙大爷", "phone", "010 6234 5678", "building", "兴华南里3号楼",
+                "address", "兴华南里3号楼2单元101", "grid", "grid-1", "lat", LAT, "lon", LON)));
+        long v = volunteer("周志愿者", "13800020004", "EMPLOYMENT");
+        long need = Api.id(operator.post("/api/needs", Map.of("householdId", landline, "category", "EMPLOYMENT",
+                "urgency", "TODAY", "description", "想找份零工", "takenBy", "operator-sms")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(need).equals("OFFERED"));
+        long offer = ((Number) admin.list("/api/volunteers/" + v + "/offers").get(0).get("offerId")).longValue();
+        admin.post("/api/offers/" + offer + "/accept", Map.of("volunteerId", v));
+
+        await().until(() -> operator.json("/api/callbacks?mine=true").toString().contains("\"needId\":" + need));
+        JsonNode task = null;
+        for (JsonNode t : operator.json("/api/callbacks?mine=true")) {
+            if (t.path("needId").asLong() == need) {
+                task = t;
+            }
+        }
+        assertEquals("NO_MOBILE", task.path("reason").asText());
+        assertTrue(task.path("message").asText().startsWith("孙大爷您好：志愿者周志愿者将上门"), task.toString());
+        assertEquals("CALLBACK", admin.json("/notify/needs/" + need + "/log").get(1).path("channel").asText());
+
+        // the operator calls, then closes the task; it leaves their list
+        operator.post("/api/callbacks/" + task.path("id").asLong() + "/close", Map.of("outcome", "已电话告知"));
+        assertTrue(!operator.json("/api/callbacks?mine=true").toString().contains("\"needId\":" + need));
+    }
+
+    @Test
+    void a_resident_is_told_by_sms_when_the_job_is_cancelled() {
+        String mobile = "13900020005";
+        long household2 = Api.id(operator.post("/api/communities/" + COMMUNITY + "/households", Map.of(
+                "headName", "李阿姨", "phone", mobile, "building", "兴华南里5号楼",
+                "address", "兴华南里5号楼1单元201", "grid", "grid-1", "lat", LAT, "lon", LON)));
+        // nobody has the skill: the need waits unmatched until the operator cancels it
+        long need = Api.id(operator.post("/api/needs", Map.of("householdId", household2, "category", "POLICY_CONSULTING",
+                "urgency", "TODAY", "description", "问养老金", "takenBy", "operator-sms",
+                "details", Map.of("topic", "养老金"))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !status(need).equals("MATCHING"));
+        operator.post("/api/needs/" + need + "/cancellation", Map.of("reason", "老人改主意了", "by", "operator-sms"));
+
+        await().until(() -> received(mobile, "李阿姨您好：您的政策咨询/代办手续服务已取消"));
     }
 
     private List<String> results(long volunteer) {

@@ -144,6 +144,18 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(GET, "/api/service/volunteers/{volunteerId}/contact", Scope.ROLE_ONLY, SERVICE)
                         .note("one volunteer's name and full number, for one SMS; audited"),
                 Access.of(POST, "/api/service/sms-replies", Scope.ROLE_ONLY, SERVICE)
-                        .note("an SMS reply, acted on as the volunteer the number belongs to"));
+                        .note("an SMS reply, acted on as the volunteer the number belongs to"),
+                Access.of(POST, "/api/service/needs/{needId}/resident-notices", Scope.ROLE_ONLY, SERVICE)
+                        .note("what to tell the household, by SMS or as a call-back task"),
+                Access.of(POST, "/api/service/needs/{needId}/callbacks", Scope.ROLE_ONLY, SERVICE)
+                        .note("an SMS notice that could not be delivered becomes a call-back task"),
+                Access.of(GET, "/api/service/households/{householdId}/sms-contact", Scope.ROLE_ONLY, SERVICE)
+                        .note("the household's mobile for one SMS notice; audited"),
+                Access.of(PUT, "/api/households/{id}/sms-notices", Scope.HOUSEHOLD, COORDINATOR, OPERATOR)
+                        .note("the household says yes or no to SMS notices"),
+                Access.of(GET, "/api/callbacks", Scope.ROLE_ONLY, COORDINATOR, OPERATOR)
+                        .note("mine=true: the caller's own call-back tasks; else those of the communities they serve"),
+                Access.of(POST, "/api/callbacks/{id}/close", Scope.ROLE_ONLY, COORDINATOR, OPERATOR)
+                        .note("the task's owner, or a coordinator of its community"));
     }
 }
