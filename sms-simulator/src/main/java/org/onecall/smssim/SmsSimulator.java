@@ -131,6 +131,7 @@ public final class SmsSimulator implements AutoCloseable {
         String file = switch (path) {
             case "/", "/index.html" -> "phones.html";
             case "/phones.js" -> "phones.js";
+            case "/phones.css" -> "phones.css";
             default -> null;
         };
         InputStream in = file == null ? null : SmsSimulator.class.getResourceAsStream("/smssim/" + file);
@@ -141,8 +142,9 @@ public final class SmsSimulator implements AutoCloseable {
         try (in) {
             exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'");
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-            respond(exchange, 200, file.endsWith(".js") ? "text/javascript;charset=utf-8" : "text/html;charset=utf-8",
-                    in.readAllBytes());
+            String type = file.endsWith(".js") ? "text/javascript;charset=utf-8"
+                    : file.endsWith(".css") ? "text/css;charset=utf-8" : "text/html;charset=utf-8";
+            respond(exchange, 200, type, in.readAllBytes());
         }
     }
 
