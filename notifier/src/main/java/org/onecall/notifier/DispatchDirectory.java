@@ -84,13 +84,15 @@ class DispatchDirectory {
     }
 
     /** What dispatch-api made of a reply: the answer to text back and the volunteer, if any. */
-    record ReplyOutcome(String answer, Long volunteerId, Long needId, boolean command, boolean duplicate) {
+    record ReplyOutcome(String answer, Long volunteerId, Long needId, String communityId, boolean command,
+                        boolean duplicate) {
     }
 
     ReplyOutcome handOver(String sequenceId, String phone, String content) {
         JsonNode r = post("/api/service/sms-replies", Map.of("sequenceId", sequenceId, "phone", phone, "content", content));
         return new ReplyOutcome(r.path("answer").asText(""), r.path("volunteerId").isNumber() ? r.path("volunteerId").asLong() : null,
-                r.path("needId").isNumber() ? r.path("needId").asLong() : null, r.path("command").asBoolean(),
+                r.path("needId").isNumber() ? r.path("needId").asLong() : null,
+                r.path("communityId").isTextual() ? r.path("communityId").asText() : null, r.path("command").asBoolean(),
                 r.path("duplicate").asBoolean());
     }
 

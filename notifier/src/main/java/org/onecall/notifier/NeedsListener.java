@@ -28,12 +28,14 @@ class NeedsListener implements KafkaListenerExceptionHandler {
     private final VolunteerStreams streams;
     private final SmsSender sms;
     private final ResidentTelling residents;
+    private final StaffNotices staff;
     private final DeadLetters deadLetters;
 
     NeedsListener(Deliveries deliveries, VolunteerStreams streams, SmsSender sms, ResidentTelling residents,
-                  DeadLetters deadLetters) {
+                  StaffNotices staff, DeadLetters deadLetters) {
         this.deliveries = deliveries;
         this.residents = residents;
+        this.staff = staff;
         this.streams = streams;
         this.sms = sms;
         this.deadLetters = deadLetters;
@@ -44,6 +46,7 @@ class NeedsListener implements KafkaListenerExceptionHandler {
         try {
             EventEnvelope envelope = EventJson.read(record.value());
             residents.on(envelope);
+            staff.on(envelope);
             for (Deliveries.Recorded r : deliveries.record(envelope)) {
                 if (r.delivery().channel().equals(Deliveries.SMS)) {
                     sms.attempt(r.delivery().id());

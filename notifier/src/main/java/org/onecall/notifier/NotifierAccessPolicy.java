@@ -4,6 +4,8 @@ import static io.micronaut.http.HttpMethod.GET;
 import static io.micronaut.http.HttpMethod.POST;
 import static io.micronaut.http.HttpMethod.PUT;
 import static org.onecall.kit.security.Role.ADMIN;
+import static org.onecall.kit.security.Role.COORDINATOR;
+import static org.onecall.kit.security.Role.OPERATOR;
 import static org.onecall.kit.security.Role.VOLUNTEER;
 
 import jakarta.inject.Singleton;
@@ -29,6 +31,10 @@ class NotifierAccessPolicy implements AccessPolicy {
                 Access.of(GET, "/notify/needs/{needId}/log", Scope.ROLE_ONLY, ADMIN),
                 // the provider's callbacks sign in with an HMAC of the body (the shared callback secret)
                 Access.open(POST, "/notify/sms/receipts"),
-                Access.open(POST, "/notify/sms/replies"));
+                Access.open(POST, "/notify/sms/replies"),
+                Access.of(GET, "/notify/staff/notices", Scope.ROLE_ONLY, COORDINATOR, OPERATOR)
+                        .note("escalations, needs without a volunteer, volunteers' free-text SMS: of the caller's communities"),
+                Access.of(GET, "/notify/staff/stream", Scope.ROLE_ONLY, COORDINATOR, OPERATOR)
+                        .note("the same, live (SSE)"));
     }
 }

@@ -38,10 +38,12 @@ class SmsCallbackController {
     private final Deliveries deliveries;
     private final DispatchDirectory directory;
     private final SmsSender sender;
+    private final StaffNotices staff;
     private final ObjectMapper json = new ObjectMapper();
 
     SmsCallbackController(SmsSettings settings, SmsLog log, Deliveries deliveries, DispatchDirectory directory,
-                          SmsSender sender) {
+                          SmsSender sender, StaffNotices staff) {
+        this.staff = staff;
         this.settings = settings;
         this.log = log;
         this.deliveries = deliveries;
@@ -76,6 +78,10 @@ class SmsCallbackController {
                 String sequenceId = up.path("sequence_id").asText("");
                 DispatchDirectory.ReplyOutcome outcome = directory.handOver(sequenceId, up.path("phone_number").asText(""),
                         up.path("content").asText(""));
+                if (outcome.volunteerId() != null && !outcome.command() && outcome.communityId() != null) {
+                    staff.freeText(sequenceId, outcome.communityId(), outcome.needId(), outcome.volunteerId(),
+                            up.path("content").asText(""));
+                }
                 if (outcome.volunteerId() != null && !outcome.answer().isBlank()) {
                     deliveries.answer(sequenceId, outcome.volunteerId(), outcome.needId(), outcome.answer())
                             .ifPresent(d -> sender.attempt(d.id()));

@@ -56,6 +56,8 @@ class NotifierAccessMatrixTest implements TestPropertyProvider {
             GET /notify/needs/{needId}/log                   ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn ANON=nn
             POST /notify/sms/receipts                        ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
             POST /notify/sms/replies                         ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
+            GET /notify/staff/notices                        ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=nn ANON=nn
+            GET /notify/staff/stream                         ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=nn ANON=nn
             """;
 
     @Inject

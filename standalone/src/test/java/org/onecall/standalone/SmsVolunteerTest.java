@@ -35,6 +35,7 @@ class SmsVolunteerTest {
     private Standalone app;
     private Api admin;
     private Api operator;
+    private Api coordinator;
     private SimulatedPhones phones;
     private long household;
 
@@ -57,6 +58,9 @@ class SmsVolunteerTest {
         admin.post("/api/accounts", Map.of("username", "operator-sms", "displayName", "王接线员", "role", "OPERATOR",
                 "communities", List.of(COMMUNITY), "password", "operator password 1"));
         operator = new Api(app.url()).signIn("operator-sms", "operator password 1");
+        admin.post("/api/accounts", Map.of("username", "coordinator-sms", "displayName", "张主任", "role", "COORDINATOR",
+                "communities", List.of(COMMUNITY), "password", "coordinator password 1"));
+        coordinator = new Api(app.url()).signIn("coordinator-sms", "coordinator password 1");
         household = Api.id(operator.post("/api/communities/" + COMMUNITY + "/households", Map.of(
                 "headName", "钱奶奶", "phone", "139 0002 0002", "building", "兴华南里2号楼",
                 "address", "兴华南里2号楼1单元502", "grid", "grid-1", "lat", LAT, "lon", LON)));
@@ -89,6 +93,9 @@ class SmsVolunteerTest {
         phones.reply(phone, "老人不在家，邻居说去医院了");
         await().until(() -> admin.json("/api/communities/" + COMMUNITY + "/sms-replies").toString()
                 .contains("老人不在家，邻居说去医院了"));
+        // and the community's coordinator is told, word for word, on the staff notices
+        await().until(() -> coordinator.json("/notify/staff/notices").toString()
+                .contains("（任务 #" + need + "） 短信：老人不在家，邻居说去医院了"));
         phones.reply(phone, "9 " + need);
         await().until(() -> status(need).equals("DONE"));
 
@@ -173,6 +180,8 @@ class SmsVolunteerTest {
                 "urgency", "TODAY", "description", "问养老金", "takenBy", "operator-sms",
                 "details", Map.of("topic", "养老金"))));
         await().atMost(Duration.ofSeconds(20)).until(() -> !status(need).equals("MATCHING"));
+        await().until(() -> coordinator.json("/notify/staff/notices").toString()
+                .contains("需求 #" + need + " 没有找到志愿者"));
         operator.post("/api/needs/" + need + "/cancellation", Map.of("reason", "老人改主意了", "by", "operator-sms"));
 
         await().until(() -> received(mobile, "李阿姨您好：您的政策咨询/代办手续服务已取消"));

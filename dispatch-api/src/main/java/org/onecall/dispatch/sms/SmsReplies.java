@@ -34,7 +34,7 @@ class SmsReplies {
     }
 
     /** What to text back (empty answer: nothing), and who sent it, if a volunteer. */
-    record Handled(String answer, Long volunteerId, Long needId, boolean command, boolean duplicate) {
+    record Handled(String answer, Long volunteerId, Long needId, String communityId, boolean command, boolean duplicate) {
     }
 
     Handled handle(String service, ServiceRequests.Reply reply) {
@@ -75,6 +75,6 @@ class SmsReplies {
     }
 
     private static Handled handled(SmsReply r, boolean duplicate) {
-        return new Handled(r.answer(), r.volunteerId(), r.needId(), r.command(), duplicate);
+        return new Handled(r.answer(), r.volunteerId(), r.needId(), r.communityId(), r.command(), duplicate);
     }
 }
