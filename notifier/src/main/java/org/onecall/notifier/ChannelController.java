@@ -27,9 +27,11 @@ class ChannelController {
     private final DeliveryRepository rows;
     private final DeliveryAttemptRepository attempts;
     private final SmsDeliveryRepository sms;
+    private final SseFallback fallback;
 
     ChannelController(Deliveries deliveries, DeliveryRepository rows, DeliveryAttemptRepository attempts,
-                      SmsDeliveryRepository sms) {
+                      SmsDeliveryRepository sms, SseFallback fallback) {
+        this.fallback = fallback;
         this.deliveries = deliveries;
         this.rows = rows;
         this.attempts = attempts;
@@ -53,6 +55,15 @@ class ChannelController {
     /** One line per message: who, which channel, what, when, where it stands, and its attempts. */
     record LogLine(long deliveryId, String recipient, String channel, String kind, long needId, String body,
                    java.time.Instant createdAt, String status, Integer segments, List<DeliveryAttempt> attempts) {
+    }
+
+    /** The page showed this offer (so it need not go again by SMS). */
+    @io.micronaut.http.annotation.Post("/volunteers/{volunteerId}/deliveries/{eventId}/ack")
+    Map<String, Object> ack(@PathVariable long volunteerId, @PathVariable java.util.UUID eventId) {
+        if (!fallback.ack(volunteerId, eventId)) {
+            throw org.onecall.kit.Refusal.notFound("delivery of event", eventId);
+        }
+        return Map.of("volunteerId", volunteerId, "eventId", eventId, "acknowledged", true);
     }
 
     @Get("/volunteers/{volunteerId}/log")

@@ -78,12 +78,24 @@ class Deliveries {
                     .ifPresent(d -> recorded.add(new Recorded(volunteerId, d)));
         }
         if (channels.sms()) {
-            sms(envelope.eventId(), recipient, envelope.type(), o.needId(), new SmsBody(SmsTemplate.OFFER, Map.of(
-                    "short", String.valueOf(o.needId()), "what", zh, "place", o.approximatePlace(),
-                    "distance", String.valueOf(o.distanceMeters()))), "URGENT".equals(o.urgency()))
+            sms(envelope.eventId(), recipient, envelope.type(), o.needId(), offerText(o.needId(), zh, o.approximatePlace(),
+                    o.distanceMeters()), "URGENT".equals(o.urgency()))
                     .ifPresent(d -> recorded.add(new Recorded(volunteerId, d)));
         }
         return recorded;
+    }
+
+    /** The offer again by SMS (its page did not acknowledge it), once: same event, the SMS channel. */
+    @Transactional("notifier")
+    Optional<Delivery> offerBySms(UUID eventId, long volunteerId, VolunteerMessage m) {
+        String zh = category(m.category()).map(Category::zh).orElse(m.category());
+        return sms(eventId, recipient(volunteerId), m.kind(), m.needId(), offerText(m.needId(), zh, m.approximatePlace(),
+                m.distanceMeters() == null ? 0 : m.distanceMeters()), false);
+    }
+
+    private static SmsBody offerText(long needId, String what, String place, int distance) {
+        return new SmsBody(SmsTemplate.OFFER, Map.of("short", String.valueOf(needId), "what", what, "place", place,
+                "distance", String.valueOf(distance)));
     }
 
     /** An SMS answering a volunteer's reply, once per reply (its id derives from the provider's sequence id). */

@@ -25,6 +25,8 @@ class NotifierAccessPolicy implements AccessPolicy {
                 Access.of(GET, "/notify/volunteers/{volunteerId}/channels", Scope.VOLUNTEER, VOLUNTEER),
                 Access.of(PUT, "/notify/volunteers/{volunteerId}/channels", Scope.VOLUNTEER, VOLUNTEER)
                         .note("page, SMS or both; SMS only for a basic phone"),
+                Access.of(POST, "/notify/volunteers/{volunteerId}/deliveries/{eventId}/ack", Scope.VOLUNTEER, VOLUNTEER)
+                        .note("the page showed the offer; unacknowledged ones go again by SMS"),
                 Access.of(GET, "/notify/volunteers/{volunteerId}/log", Scope.VOLUNTEER, VOLUNTEER)
                         .note("every message on every channel, with attempts and receipts"),
                 // the notifier does not know a need's community, so only admins read a need's log for now

@@ -53,6 +53,7 @@ class NotifierAccessMatrixTest implements TestPropertyProvider {
             GET /notify/volunteers/{volunteerId}/channels    ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
             PUT /notify/volunteers/{volunteerId}/channels    ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
             GET /notify/volunteers/{volunteerId}/log         ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
+            POST /notify/volunteers/{volunteerId}/deliveries/{eventId}/ack ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
             GET /notify/needs/{needId}/log                   ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn ANON=nn
             POST /notify/sms/receipts                        ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
             POST /notify/sms/replies                         ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
@@ -98,7 +99,7 @@ class NotifierAccessMatrixTest implements TestPropertyProvider {
                 for (int side = 0; side < 2; side++) {
                     long volunteer = side == 0 ? OWN : OTHER;
                     String url = path.replace("{volunteerId}", String.valueOf(volunteer)).replace("{selector}", "liveness")
-                            .replace("{needId}", "1");
+                            .replace("{needId}", "1").replace("{eventId}", java.util.UUID.randomUUID().toString());
                     int status = status(method, url, token(cell.getKey()));
                     boolean allowed = status != 401 && status != 403;
                     boolean expected = cell.getValue().charAt(side) == 'y';
@@ -120,6 +121,8 @@ class NotifierAccessMatrixTest implements TestPropertyProvider {
             // the provider's callbacks are open to anyone who signs the body with the callback secret
             request.POST(HttpRequest.BodyPublishers.ofString("[]")).header("Content-Type", "application/json")
                     .header(CallbackSignature.HEADER, CallbackSignature.of(SmsCallbackTest.CALLBACK_SECRET, "[]"));
+        } else if (method.equals("POST")) {
+            request.POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json");
         } else if (method.equals("PUT")) {
             request.PUT(HttpRequest.BodyPublishers.ofString("{\"channels\":\"BOTH\"}")).header("Content-Type", "application/json");
         } else {

@@ -48,6 +48,8 @@ class SmsVolunteerTest {
                 "onecall.notifier.sms.backoff", "100ms",
                 "onecall.notifier.sms.retry-poll", "100ms",
                 "onecall.notifier.sms.max-attempts", 3,
+                "onecall.notifier.sse-ack-timeout", "2s",
+                "onecall.notifier.sse-ack-poll", "200ms",
                 "datasources.default.url", "jdbc:h2:mem:sms-dispatch;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                         + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "datasources.notifier.url", "jdbc:h2:mem:sms-notifier;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
@@ -185,6 +187,22 @@ class SmsVolunteerTest {
         operator.post("/api/needs/" + need + "/cancellation", Map.of("reason", "老人改主意了", "by", "operator-sms"));
 
         await().until(() -> received(mobile, "李阿姨您好：您的政策咨询/代办手续服务已取消"));
+    }
+
+    @Test
+    void an_offer_the_page_did_not_acknowledge_goes_again_by_sms_once() {
+        String phone = "13800020006";
+        long v = volunteer("郑志愿者", phone, "MEDICINE");
+        long need = Api.id(operator.post("/api/needs", Map.of("householdId", household, "category", "MEDICINE",
+                "urgency", "TODAY", "description", "买药", "takenBy", "operator-sms",
+                "items", List.of(Map.of("name", "降压药")))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(need).equals("OFFERED"));
+
+        await().until(() -> received(phone, "新任务#" + need + "："));
+        JsonNode log = admin.json("/notify/volunteers/" + v + "/log");
+        assertEquals(List.of("SSE", "SMS"), List.of(log.get(0).path("channel").asText(), log.get(1).path("channel").asText()));
+        assertEquals("FALLBACK", log.get(0).path("attempts").get(0).path("result").asText());
+        assertEquals(1, phones.received(phone).size());
     }
 
     private List<String> results(long volunteer) {
