@@ -43,13 +43,13 @@ class SmsRestartTest {
                 api.post("/api/needs", Map.of("householdId", household, "category", category, "urgency", "TODAY",
                         "description", "请帮忙", "takenBy", "operator-li"));
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> phones.received(sent).size() == 1);
-            await().atMost(Duration.ofSeconds(20)).until(() -> results(api, b).contains("RETRY"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> phones.received(sent).size() == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> results(api, b).contains("RETRY"));
         }
 
         try (Standalone second = start(); Api api = new Api(second.url()).signIn("admin", ADMIN_PASSWORD)) {
             SimulatedPhones phones = new SimulatedPhones(second.smsUrl());
-            await().atMost(Duration.ofSeconds(20)).until(() -> phones.received(pending).size() == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> phones.received(pending).size() == 1);
             await().until(() -> results(api, b).contains("SENT"));
 
             assertTrue(phones.received(sent).isEmpty(), "the SMS sent before the stop went again: " + phones.received(sent));
@@ -83,6 +83,8 @@ class SmsRestartTest {
                 "onecall.notifier.sms.backoff", "100ms",
                 "onecall.notifier.sms.retry-poll", "100ms",
                 "onecall.notifier.sms.max-attempts", 1000,
+                // runs at any hour: no quiet hours (QuietHoursTest covers them)
+                "onecall.notifier.sms.quiet-hours", "",
                 "datasources.default.url", "jdbc:h2:file:" + data.resolve("dispatch").toAbsolutePath() + h2,
                 "datasources.notifier.url", "jdbc:h2:file:" + data.resolve("notifier").toAbsolutePath() + h2));
     }

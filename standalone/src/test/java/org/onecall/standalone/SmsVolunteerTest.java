@@ -15,7 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.onecall.events.Topics;
 import org.onecall.testsupport.SimulatedPhones;
+import org.onecall.testsupport.TopicProbe;
 
 /**
  * SMS end to end on the standalone product (its broker, all three services and the SMS simulator):
@@ -41,7 +43,9 @@ class SmsVolunteerTest {
 
     @BeforeAll
     void start() {
-        app = Standalone.start(data, 0, Map.of(
+        // a shared 2-core machine can be slow: the waits are for events, not a measure of speed
+        org.awaitility.Awaitility.setDefaultTimeout(Duration.ofSeconds(60));
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of(
                 "micronaut.server.port", -1,
                 "onecall.demo.enabled", false,
                 "onecall.security.admin-password", ADMIN_PASSWORD,
@@ -50,10 +54,13 @@ class SmsVolunteerTest {
                 "onecall.notifier.sms.max-attempts", 3,
                 "onecall.notifier.sse-ack-timeout", "2s",
                 "onecall.notifier.sse-ack-poll", "200ms",
-                "datasources.default.url", "jdbc:h2:mem:sms-dispatch;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                "datasources.notifier.url", "jdbc:h2:mem:sms-notifier;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
+                // these tests run at any hour: no quiet hours (QuietHoursTest covers them)
+                "onecall.notifier.sms.quiet-hours", ""));
+        settings.put("datasources.default.url", "jdbc:h2:mem:sms-dispatch;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        settings.put("datasources.notifier.url", "jdbc:h2:mem:sms-notifier;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        app = Standalone.start(data, 0, settings);
         admin = new Api(app.url()).signIn("admin", ADMIN_PASSWORD);
         phones = new SimulatedPhones(app.smsUrl());
         admin.post("/api/communities", Map.of("id", COMMUNITY, "name", "兴华南里"));
@@ -70,6 +77,7 @@ class SmsVolunteerTest {
 
     @AfterAll
     void stop() {
+        org.awaitility.Awaitility.reset();
         if (app != null) {
             app.close();
         }
@@ -78,11 +86,12 @@ class SmsVolunteerTest {
     @Test
     void a_volunteer_with_a_basic_phone_does_a_whole_job_by_sms_replies_alone() {
         String phone = "13800020001";
+        TopicProbe needsTopic = TopicProbe.open(app.kafkaAdminConfig(), Topics.NEEDS);
         long v = volunteer("赵建华", phone, "HOME_CARE");
         admin.put("/notify/volunteers/" + v + "/channels", Map.of("channels", "SMS"));
         long need = raise("HOME_CARE");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> received(phone, "新任务#" + need + "："));
+        await().until(() -> received(phone, "新任务#" + need + "："));
         phones.reply(phone, "0");
         await().until(() -> received(phone, "您的任务：#" + need + " "));
         phones.reply(phone, "1");
@@ -108,6 +117,13 @@ class SmsVolunteerTest {
             }
         });
         assertEquals(List.of("volunteer-" + v, "volunteer-" + v, "volunteer-" + v), actors);
+        // phones never travel on Kafka: not the volunteer's, not the resident's, in any event of the job
+        try (needsTopic) {
+            needsTopic.await(TopicProbe.event("NeedCompleted", "need-" + need));
+            List<String> events = needsTopic.values();
+            assertTrue(events.size() >= 5, events.toString());
+            events.forEach(e -> assertTrue(!e.contains(phone) && !e.contains("13900020002"), "a phone on Kafka: " + e));
+        }
         // told by SMS only (no page), and each text's segments counted
         JsonNode log = admin.json("/notify/volunteers/" + v + "/log");
         log.forEach(line -> assertEquals("SMS", line.path("channel").asText(), line.toString()));
@@ -123,7 +139,7 @@ class SmsVolunteerTest {
         phones.failNumber(flaky, 2);
         long need = raise("MEALS");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> received(flaky, "新任务#" + need + "："));
+        await().until(() -> received(flaky, "新任务#" + need + "："));
         await().until(() -> results(v).contains("RECEIPT_DELIVERED"));
         assertEquals(List.of("RETRY", "RETRY", "SENT", "RECEIPT_DELIVERED"), results(v));
         assertEquals(1, phones.received(flaky).size(), "sent once, after two refusals");
@@ -137,7 +153,7 @@ class SmsVolunteerTest {
         phones.failNumber(dead, 100);
         long need = raise("COUNSELLING");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> results(v).contains("FALLBACK"));
+        await().until(() -> results(v).contains("FALLBACK"));
         assertEquals(List.of("RETRY", "RETRY", "FAILED", "FALLBACK"), results(v));
         assertEquals("FAILED", admin.json("/notify/needs/" + need + "/log").get(0).path("status").asText());
         assertTrue(phones.received(dead).isEmpty());
@@ -151,7 +167,7 @@ class SmsVolunteerTest {
         long v = volunteer("周志愿者", "13800020004", "EMPLOYMENT");
         long need = Api.id(operator.post("/api/needs", Map.of("householdId", landline, "category", "EMPLOYMENT",
                 "urgency", "TODAY", "description", "想找份零工", "takenBy", "operator-sms")));
-        await().atMost(Duration.ofSeconds(20)).until(() -> status(need).equals("OFFERED"));
+        await().until(() -> status(need).equals("OFFERED"));
         long offer = ((Number) admin.list("/api/volunteers/" + v + "/offers").get(0).get("offerId")).longValue();
         admin.post("/api/offers/" + offer + "/accept", Map.of("volunteerId", v));
 
@@ -164,7 +180,9 @@ class SmsVolunteerTest {
         }
         assertEquals("NO_MOBILE", task.path("reason").asText());
         assertTrue(task.path("message").asText().startsWith("孙大爷您好：志愿者周志愿者将上门"), task.toString());
-        assertEquals("CALLBACK", admin.json("/notify/needs/" + need + "/log").get(1).path("channel").asText());
+        List<String> channels = new ArrayList<>();
+        admin.json("/notify/needs/" + need + "/log").forEach(line -> channels.add(line.path("channel").asText()));
+        assertTrue(channels.contains("CALLBACK"), channels.toString());
 
         // the operator calls, then closes the task; it leaves their list
         operator.post("/api/callbacks/" + task.path("id").asLong() + "/close", Map.of("outcome", "已电话告知"));
@@ -181,7 +199,7 @@ class SmsVolunteerTest {
         long need = Api.id(operator.post("/api/needs", Map.of("householdId", household2, "category", "POLICY_CONSULTING",
                 "urgency", "TODAY", "description", "问养老金", "takenBy", "operator-sms",
                 "details", Map.of("topic", "养老金"))));
-        await().atMost(Duration.ofSeconds(20)).until(() -> !status(need).equals("MATCHING"));
+        await().until(() -> !status(need).equals("MATCHING"));
         await().until(() -> coordinator.json("/notify/staff/notices").toString()
                 .contains("需求 #" + need + " 没有找到志愿者"));
         operator.post("/api/needs/" + need + "/cancellation", Map.of("reason", "老人改主意了", "by", "operator-sms"));
@@ -196,7 +214,7 @@ class SmsVolunteerTest {
         long need = Api.id(operator.post("/api/needs", Map.of("householdId", household, "category", "MEDICINE",
                 "urgency", "TODAY", "description", "买药", "takenBy", "operator-sms",
                 "items", List.of(Map.of("name", "降压药")))));
-        await().atMost(Duration.ofSeconds(20)).until(() -> status(need).equals("OFFERED"));
+        await().until(() -> status(need).equals("OFFERED"));
 
         await().until(() -> received(phone, "新任务#" + need + "："));
         JsonNode log = admin.json("/notify/volunteers/" + v + "/log");
@@ -222,7 +240,7 @@ class SmsVolunteerTest {
     private long raise(String category) {
         long need = Api.id(operator.post("/api/needs", Map.of("householdId", household, "category", category,
                 "urgency", "TODAY", "description", "请帮忙", "takenBy", "operator-sms")));
-        await().atMost(Duration.ofSeconds(20)).until(() -> status(need).equals("OFFERED"));
+        await().until(() -> status(need).equals("OFFERED"));
         return need;
     }
 
