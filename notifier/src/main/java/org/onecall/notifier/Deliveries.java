@@ -2,64 +2,89 @@ package org.onecall.notifier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.onecall.events.Category;
 import org.onecall.events.EventEnvelope;
 import org.onecall.events.EventJson;
 import org.onecall.events.EventPayload;
 import org.onecall.events.NeedEvents;
+import org.onecall.kit.sms.SmsProvider;
+import org.onecall.kit.sms.SmsTemplate;
+import org.onecall.kit.sms.SmsText;
 
 /**
- * Decides who hears about an event and records the delivery, once per event, channel and person
- * (the unique key makes a redelivered event a no-op in the same transaction).
+ * Decides who hears about an event, on which channels (each person's {@link ChannelPreference}),
+ * and records the deliveries, once per event, channel and person (the unique key makes a
+ * redelivered event a no-op in the same transaction). An SMS delivery starts PENDING; the
+ * {@link SmsSender} sends it after the commit.
  */
 @Singleton
 class Deliveries {
 
     static final String SSE = "SSE";
+    static final String SMS = "SMS";
+    /** A household without a mobile (or that said no to texts) is called back by the operator instead. */
+    static final String CALLBACK = "CALLBACK";
+    static final String VOLUNTEER = "volunteer-";
+    static final String HOUSEHOLD = "household-";
 
     private final DeliveryRepository deliveries;
+    private final SmsDeliveryRepository sms;
+    private final ChannelPreferenceRepository preferences;
+    @Nullable
+    private final SmsProvider provider;
     private final Clock clock;
     private final ObjectMapper json = EventJson.MAPPER;
 
-    Deliveries(DeliveryRepository deliveries, Clock clock) {
+    Deliveries(DeliveryRepository deliveries, SmsDeliveryRepository sms, ChannelPreferenceRepository preferences,
+               @Nullable SmsProvider provider, Clock clock) {
         this.deliveries = deliveries;
+        this.sms = sms;
+        this.preferences = preferences;
+        this.provider = provider;
         this.clock = clock;
     }
 
-    /** Records the delivery for this event if it has a volunteer audience; empty when none or already done. */
+    /** The deliveries this event makes (none when it has no volunteer audience or was already handled). */
     @Transactional("notifier")
-    Optional<Recorded> record(EventEnvelope envelope) {
+    List<Recorded> record(EventEnvelope envelope) {
         EventPayload p = envelope.typedPayload();
-        VolunteerMessage message;
-        long volunteerId;
-        if (p instanceof NeedEvents.OfferMade o) {
-            volunteerId = o.volunteerId();
-            String zh = category(o.category()).map(Category::zh).orElse(o.category());
-            message = new VolunteerMessage(envelope.eventId().toString(), envelope.type(), o.needId(), o.offerId(),
-                    o.category(), o.approximatePlace(), o.distanceMeters(), o.expiresAt(),
-                    "新任务：" + zh + "，" + o.approximatePlace() + "，距您约 " + o.distanceMeters() + " 米。"
-                            + appointment(o, true) + "请接单或婉拒。",
-                    "New request: " + category(o.category()).map(Category::en).orElse(o.category()) + " at "
-                            + o.approximatePlace() + ", about " + o.distanceMeters() + " m away. "
-                            + appointment(o, false) + "Accept or decline.");
-        } else if (p instanceof NeedEvents.NeedCancelled c) {
-            // only the holder or offeree cares; the event does not say who, so the page re-reads its offers
-            return Optional.empty();
-        } else {
-            return Optional.empty();
+        if (!(p instanceof NeedEvents.OfferMade o)) {
+            // a cancellation does not say who held the need: the page re-reads its offers
+            return List.of();
         }
-        String recipient = "volunteer-" + volunteerId;
-        if (deliveries.existsByEventIdAndChannelAndRecipient(envelope.eventId(), SSE, recipient)) {
-            return Optional.empty();
+        long volunteerId = o.volunteerId();
+        String zh = category(o.category()).map(Category::zh).orElse(o.category());
+        VolunteerMessage message = new VolunteerMessage(envelope.eventId().toString(), envelope.type(), o.needId(),
+                o.offerId(), o.category(), o.approximatePlace(), o.distanceMeters(), o.expiresAt(),
+                "新任务：" + zh + "，" + o.approximatePlace() + "，距您约 " + o.distanceMeters() + " 米。"
+                        + appointment(o, true) + "请接单或婉拒。",
+                "New request: " + category(o.category()).map(Category::en).orElse(o.category()) + " at "
+                        + o.approximatePlace() + ", about " + o.distanceMeters() + " m away. "
+                        + appointment(o, false) + "Accept or decline.");
+        String recipient = recipient(volunteerId);
+        ChannelPreference.Channels channels = channelsOf(recipient);
+        List<Recorded> recorded = new ArrayList<>();
+        if (channels.sse()) {
+            once(envelope.eventId(), SSE, recipient, envelope.type(), o.needId(), write(message))
+                    .ifPresent(d -> recorded.add(new Recorded(volunteerId, d)));
         }
-        Delivery saved = deliveries.save(new Delivery(null, envelope.eventId(), SSE, recipient, envelope.type(),
-                message.needId(), write(message), clock.instant()));
-        return Optional.of(new Recorded(volunteerId, saved));
+        if (channels.sms()) {
+            sms(envelope.eventId(), recipient, envelope.type(), o.needId(), offerText(o.needId(), zh + appointment(o, true).replace("。", ""), o.approximatePlace(),
+                    o.distanceMeters()), "URGENT".equals(o.urgency()))
+                    .ifPresent(d -> recorded.add(new Recorded(volunteerId, d)));
+        }
+        return recorded;
     }
 
     /** "预约 12月8日 19:00–20:00。" for an appointment, in the communities' time zone; empty as soon as possible. */
@@ -76,14 +101,85 @@ class Deliveries {
                 : "Appointment " + start.toLocalDate() + " " + time.format(start) + "–" + time.format(end) + ". ";
     }
 
+    /** The offer again by SMS (its page did not acknowledge it), once: same event, the SMS channel. */
+    @Transactional("notifier")
+    Optional<Delivery> offerBySms(UUID eventId, long volunteerId, VolunteerMessage m) {
+        String zh = category(m.category()).map(Category::zh).orElse(m.category());
+        return sms(eventId, recipient(volunteerId), m.kind(), m.needId(), offerText(m.needId(), zh, m.approximatePlace(),
+                m.distanceMeters() == null ? 0 : m.distanceMeters()), false);
+    }
+
+    private static SmsBody offerText(long needId, String what, String place, int distance) {
+        return new SmsBody(SmsTemplate.OFFER, Map.of("short", String.valueOf(needId), "what", what, "place", place,
+                "distance", String.valueOf(distance)));
+    }
+
+    /** An SMS answering a volunteer's reply, once per reply (its id derives from the provider's sequence id). */
+    @Transactional("notifier")
+    Optional<Delivery> answer(String sequenceId, long volunteerId, @Nullable Long needId, String text) {
+        UUID id = UUID.nameUUIDFromBytes(("sms-reply:" + sequenceId).getBytes(StandardCharsets.UTF_8));
+        return sms(id, recipient(volunteerId), "SmsAnswer", needId == null ? 0 : needId,
+                new SmsBody(SmsTemplate.REPLY_ANSWER, Map.of("text", text)), true);
+    }
+
+    private Optional<Delivery> sms(UUID eventId, String recipient, String kind, long needId, SmsBody body, boolean urgent) {
+        Optional<Delivery> d = once(eventId, SMS, recipient, kind, needId, write(body));
+        d.ifPresent(saved -> {
+            String sign = provider == null ? "一个电话" : provider.signName();
+            int segments = SmsText.segments(SmsText.shown(sign, SmsText.render(body.template().text(), body.params())));
+            Instant now = clock.instant();
+            sms.save(new SmsDelivery(saved.id(), SmsDelivery.PENDING, 0, now, null, segments, urgent, now));
+        });
+        return d;
+    }
+
+    private Optional<Delivery> once(UUID eventId, String channel, String recipient, String kind, long needId, String body) {
+        if (deliveries.existsByEventIdAndChannelAndRecipient(eventId, channel, recipient)) {
+            return Optional.empty();
+        }
+        return Optional.of(deliveries.save(new Delivery(null, eventId, channel, recipient, kind, needId, body,
+                clock.instant())));
+    }
+
+    ChannelPreference.Channels channelsOf(String recipient) {
+        return preferences.findById(recipient).map(ChannelPreference::channels).orElse(ChannelPreference.Channels.SSE);
+    }
+
+    @Transactional("notifier")
+    ChannelPreference choose(long volunteerId, ChannelPreference.Channels channels) {
+        ChannelPreference p = new ChannelPreference(recipient(volunteerId), channels, clock.instant());
+        return preferences.existsById(p.recipient()) ? preferences.update(p) : preferences.save(p);
+    }
+
+    /** What the volunteer's page replays: its SSE deliveries. */
     List<Delivery> recentFor(long volunteerId) {
-        return deliveries.findTop50ByRecipientOrderByIdDesc("volunteer-" + volunteerId);
+        return deliveries.findTop50ByRecipientAndChannelOrderByIdDesc(recipient(volunteerId), SSE);
+    }
+
+    static String recipient(long volunteerId) {
+        return VOLUNTEER + volunteerId;
+    }
+
+    /** Whether this event already told its household (by SMS or as a call-back task). */
+    boolean residentTold(UUID eventId) {
+        return deliveries.existsByEventIdAndRecipientStartsWith(eventId, HOUSEHOLD);
+    }
+
+    /** The household's notice: an SMS (pending) or the record of the call-back task raised instead. */
+    @Transactional("notifier")
+    Optional<Delivery> resident(UUID eventId, String kind, long needId, long householdId, String text,
+                                @Nullable Long callbackId) {
+        String recipient = HOUSEHOLD + householdId;
+        if (callbackId != null) {
+            return once(eventId, CALLBACK, recipient, kind, needId, write(Map.of("text", text, "callbackId", callbackId)));
+        }
+        return sms(eventId, recipient, kind, needId, new SmsBody(SmsTemplate.RESIDENT_NOTICE, Map.of("text", text)), false);
     }
 
     record Recorded(long volunteerId, Delivery delivery) {
     }
 
-    private String write(VolunteerMessage m) {
+    private String write(Object m) {
         try {
             return json.writeValueAsString(m);
         } catch (JsonProcessingException e) {

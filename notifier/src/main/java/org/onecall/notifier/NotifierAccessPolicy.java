@@ -1,6 +1,11 @@
 package org.onecall.notifier;
 
 import static io.micronaut.http.HttpMethod.GET;
+import static io.micronaut.http.HttpMethod.POST;
+import static io.micronaut.http.HttpMethod.PUT;
+import static org.onecall.kit.security.Role.ADMIN;
+import static org.onecall.kit.security.Role.COORDINATOR;
+import static org.onecall.kit.security.Role.OPERATOR;
 import static org.onecall.kit.security.Role.VOLUNTEER;
 
 import jakarta.inject.Singleton;
@@ -16,6 +21,22 @@ class NotifierAccessPolicy implements AccessPolicy {
     public List<Access> rules() {
         return List.of(
                 Access.of(GET, "/notify/volunteers/{volunteerId}/stream", Scope.VOLUNTEER, VOLUNTEER),
-                Access.of(GET, "/notify/volunteers/{volunteerId}/deliveries", Scope.VOLUNTEER, VOLUNTEER));
+                Access.of(GET, "/notify/volunteers/{volunteerId}/deliveries", Scope.VOLUNTEER, VOLUNTEER),
+                Access.of(GET, "/notify/volunteers/{volunteerId}/channels", Scope.VOLUNTEER, VOLUNTEER),
+                Access.of(PUT, "/notify/volunteers/{volunteerId}/channels", Scope.VOLUNTEER, VOLUNTEER)
+                        .note("page, SMS or both; SMS only for a basic phone"),
+                Access.of(POST, "/notify/volunteers/{volunteerId}/deliveries/{eventId}/ack", Scope.VOLUNTEER, VOLUNTEER)
+                        .note("the page showed the offer; unacknowledged ones go again by SMS"),
+                Access.of(GET, "/notify/volunteers/{volunteerId}/log", Scope.VOLUNTEER, VOLUNTEER)
+                        .note("every message on every channel, with attempts and receipts"),
+                // the notifier does not know a need's community, so only admins read a need's log for now
+                Access.of(GET, "/notify/needs/{needId}/log", Scope.ROLE_ONLY, ADMIN),
+                // the provider's callbacks sign in with an HMAC of the body (the shared callback secret)
+                Access.open(POST, "/notify/sms/receipts"),
+                Access.open(POST, "/notify/sms/replies"),
+                Access.of(GET, "/notify/staff/notices", Scope.ROLE_ONLY, COORDINATOR, OPERATOR)
+                        .note("escalations, needs without a volunteer, volunteers' free-text SMS: of the caller's communities"),
+                Access.of(GET, "/notify/staff/stream", Scope.ROLE_ONLY, COORDINATOR, OPERATOR)
+                        .note("the same, live (SSE)"));
     }
 }

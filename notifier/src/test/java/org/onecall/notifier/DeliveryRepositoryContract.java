@@ -46,10 +46,13 @@ abstract class DeliveryRepositoryContract {
     @Test
     void theFlywayMigrationOfDatasourceNotifierWasApplied() throws SQLException {
         try (Connection c = jdbc(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select version, success from flyway_schema_history where version is not null")) {
-            assertTrue(rs.next(), "a migration was recorded");
-            assertEquals("1", rs.getString(1));
-            assertTrue(rs.getBoolean(2));
+             ResultSet rs = s.executeQuery("select version, success from flyway_schema_history where version is not null"
+                     + " order by installed_rank")) {
+            for (String version : java.util.List.of("1", "2", "3", "4")) {
+                assertTrue(rs.next(), "migration " + version + " was recorded");
+                assertEquals(version, rs.getString(1));
+                assertTrue(rs.getBoolean(2));
+            }
             assertFalse(rs.next());
         }
     }

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.onecall.kit.sms.CallbackSignature;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.onecall.testsupport.KafkaBrokerExtension;
@@ -49,6 +50,15 @@ class NotifierAccessMatrixTest implements TestPropertyProvider {
             GET /health/{selector}                           ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
             GET /notify/volunteers/{volunteerId}/stream      ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
             GET /notify/volunteers/{volunteerId}/deliveries  ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
+            GET /notify/volunteers/{volunteerId}/channels    ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
+            PUT /notify/volunteers/{volunteerId}/channels    ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
+            GET /notify/volunteers/{volunteerId}/log         ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
+            POST /notify/volunteers/{volunteerId}/deliveries/{eventId}/ack ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
+            GET /notify/needs/{needId}/log                   ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            POST /notify/sms/receipts                        ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
+            POST /notify/sms/replies                         ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
+            GET /notify/staff/notices                        ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=nn ANON=nn
+            GET /notify/staff/stream                         ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=nn ANON=nn
             """;
 
     @Inject
@@ -83,12 +93,14 @@ class NotifierAccessMatrixTest implements TestPropertyProvider {
     void every_route_answers_every_caller_as_the_matrix_says() throws Exception {
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> row : expectations().entrySet()) {
+            String method = row.getKey().split(" ", 2)[0];
             String path = row.getKey().split(" ", 2)[1];
             for (Map.Entry<String, String> cell : row.getValue().entrySet()) {
                 for (int side = 0; side < 2; side++) {
                     long volunteer = side == 0 ? OWN : OTHER;
-                    String url = path.replace("{volunteerId}", String.valueOf(volunteer)).replace("{selector}", "liveness");
-                    int status = status(url, token(cell.getKey()));
+                    String url = path.replace("{volunteerId}", String.valueOf(volunteer)).replace("{selector}", "liveness")
+                            .replace("{needId}", "1").replace("{eventId}", java.util.UUID.randomUUID().toString());
+                    int status = status(method, url, token(cell.getKey()));
                     boolean allowed = status != 401 && status != 403;
                     boolean expected = cell.getValue().charAt(side) == 'y';
                     if (allowed != expected) {
@@ -101,10 +113,21 @@ class NotifierAccessMatrixTest implements TestPropertyProvider {
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
-    private int status(String path, String token) throws Exception {
+    private int status(String method, String path, String token) throws Exception {
         boolean stream = path.endsWith("/stream");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
-                .timeout(Duration.ofSeconds(stream ? 3 : 10)).GET();
+                .timeout(Duration.ofSeconds(stream ? 3 : 10));
+        if (path.startsWith("/notify/sms/")) {
+            // the provider's callbacks are open to anyone who signs the body with the callback secret
+            request.POST(HttpRequest.BodyPublishers.ofString("[]")).header("Content-Type", "application/json")
+                    .header(CallbackSignature.HEADER, CallbackSignature.of(SmsCallbackTest.CALLBACK_SECRET, "[]"));
+        } else if (method.equals("POST")) {
+            request.POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json");
+        } else if (method.equals("PUT")) {
+            request.PUT(HttpRequest.BodyPublishers.ofString("{\"channels\":\"BOTH\"}")).header("Content-Type", "application/json");
+        } else {
+            request.GET();
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

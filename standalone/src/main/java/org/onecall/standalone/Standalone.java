@@ -13,6 +13,8 @@ import org.onecall.kafka.embedded.BrokerSecurity;
 import org.onecall.kafka.embedded.EmbeddedKafkaBroker;
 import org.onecall.matcher.MatcherApp;
 import org.onecall.notifier.NotifierApp;
+import org.onecall.smssim.SimSettings;
+import org.onecall.smssim.SmsSimulator;
 
 /**
  * The embedded default: starts a Kafka broker inside this JVM (data under ./data/kafka), then
@@ -36,13 +38,19 @@ public final class Standalone implements AutoCloseable {
      */
     static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
 
+    /** The SMS simulator's port (env ONECALL_SMS_PORT; 0: any free port). */
+    public static final String SMS_PORT = "onecall.standalone.sms-port";
+
     private final EmbeddedKafkaBroker broker;
+    private final SmsSimulator sms;
     private final ApplicationContext context;
     private final EmbeddedServer server;
     private final Secrets.KafkaPasswords kafkaPasswords;
 
-    private Standalone(EmbeddedKafkaBroker broker, ApplicationContext context, Secrets.KafkaPasswords kafkaPasswords) {
+    private Standalone(EmbeddedKafkaBroker broker, SmsSimulator sms, ApplicationContext context,
+                       Secrets.KafkaPasswords kafkaPasswords) {
         this.broker = broker;
+        this.sms = sms;
         this.context = context;
         // looked up now: during shutdown a lookup could create beans again (a data source on a closed database)
         this.server = context.getBean(EmbeddedServer.class);
@@ -61,7 +69,12 @@ public final class Standalone implements AutoCloseable {
         BrokerSecurity security = new BrokerSecurity(passwords.admin(), List.of(new BrokerSecurity.Account(
                 grant.principal(), passwords.services(), grant.reads(), grant.writes(), grant.groups())));
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, security);
+        SmsSimulator sms = null;
         try {
+            // the simulated provider keeps its messages in memory: fresh secrets at every start are enough
+            SimSettings smsSettings = SimSettings.of(Integer.parseInt(String.valueOf(extra.getOrDefault(SMS_PORT, 0))),
+                    "onecall-local", Secrets.random(), Secrets.random());
+            sms = SmsSimulator.start(smsSettings);
             broker.createTopics(Topics.ALL, Topics.COMPACTED, PARTITIONS);
             Map<String, Object> props = new java.util.HashMap<>(extra);
             props.put("kafka.bootstrap.servers", broker.bootstrapServers());
@@ -71,6 +84,10 @@ public final class Standalone implements AutoCloseable {
             props.put("onecall.kafka.username", SERVICES_PRINCIPAL);
             props.put("onecall.kafka.password", passwords.services());
             props.putIfAbsent(JWT_SECRET, Secrets.jwtSecret(dataDir));
+            props.putIfAbsent("onecall.sms.endpoint", sms.url());
+            props.putIfAbsent("onecall.sms.access-key-id", smsSettings.accessKeyId());
+            props.putIfAbsent("onecall.sms.access-key-secret", smsSettings.accessKeySecret());
+            props.putIfAbsent("onecall.sms.callback-secret", smsSettings.callbackSecret());
             // the H2 files live in the data directory too (ONECALL_DATA), unless a database is named
             h2In(dataDir, props, "datasources.default.url", "JDBC_URL", "dispatch");
             h2In(dataDir, props, "datasources.notifier.url", "NOTIFIER_JDBC_URL", "notifier");
@@ -80,8 +97,14 @@ public final class Standalone implements AutoCloseable {
                     .environments(DispatchApi.ENVIRONMENT, MatcherApp.ENVIRONMENT, NotifierApp.ENVIRONMENT, ENVIRONMENT)
                     .properties(props)
                     .start();
-            return new Standalone(broker, context, passwords);
+            Standalone app = new Standalone(broker, sms, context, passwords);
+            sms.receiptsTo(app.url() + "/notify/sms/receipts");
+            sms.repliesTo(app.url() + "/notify/sms/replies");
+            return app;
         } catch (RuntimeException e) {
+            if (sms != null) {
+                sms.close();
+            }
             broker.close();
             throw e;
         }
@@ -99,7 +122,7 @@ public final class Standalone implements AutoCloseable {
         int kafkaPort = Integer.parseInt(System.getenv().getOrDefault("ONECALL_KAFKA_PORT", "19092"));
         Standalone app;
         try {
-            app = start(data, kafkaPort, Map.of(), args);
+            app = start(data, kafkaPort, Map.of(SMS_PORT, System.getenv().getOrDefault("ONECALL_SMS_PORT", "8083")), args);
         } catch (RuntimeException e) {
             System.err.println("\nOneCall could not start: " + plainReason(e, kafkaPort) + "\n");
             throw e;
@@ -111,8 +134,9 @@ public final class Standalone implements AutoCloseable {
                         + "  API:      %s/api   (sign in: POST /api/auth/login; see README)%n"
                         + "  OpenAPI:  %s/openapi/onecall.yml%n"
                         + "  health:   %s/health%n"
+                        + "  phones:   %s/   (the SMS simulator: sign-in codes, offers, replies as a phone)%n"
                         + "  Kafka sign-in (SASL/SCRAM): the admin's password is in %s%n%n",
-                ms, app.bootstrapServers(), data.toAbsolutePath(), app.url(), app.url(), app.url(), app.url(),
+                ms, app.bootstrapServers(), data.toAbsolutePath(), app.url(), app.url(), app.url(), app.url(), app.smsUrl(),
                 data.resolve(Secrets.KAFKA_FILE).toAbsolutePath());
     }
 
@@ -121,7 +145,7 @@ public final class Standalone implements AutoCloseable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
                 return "a port is already in use (is OneCall already running?). The broker uses " + kafkaPort
-                        + " (ONECALL_KAFKA_PORT), the web server 8080 (PORT): stop the other program or pick other ports.";
+                        + " (ONECALL_KAFKA_PORT), the web server 8080 (PORT), the SMS simulator 8083 (ONECALL_SMS_PORT): stop the other program or pick other ports.";
             }
         }
         return String.valueOf(e.getMessage());
@@ -129,6 +153,11 @@ public final class Standalone implements AutoCloseable {
 
     public String url() {
         return "http://localhost:" + server.getPort();
+    }
+
+    /** The SMS simulator: its phones page, and its admin API for tests. */
+    public String smsUrl() {
+        return sms.url();
     }
 
     public String bootstrapServers() {
@@ -161,6 +190,7 @@ public final class Standalone implements AutoCloseable {
                 context.close();
             }
         } finally {
+            sms.close();
             broker.close();
         }
     }

@@ -61,6 +61,11 @@ final class Api implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
+    Map<String, Object> put(String path, Map<String, ?> body) {
+        return http.retrieve(auth(HttpRequest.PUT(path, body)), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
     Map<String, Object> get(String path) {
         return http.retrieve(auth(HttpRequest.GET(path)), Map.class);
     }

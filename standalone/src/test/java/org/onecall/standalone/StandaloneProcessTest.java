@@ -46,6 +46,7 @@ class StandaloneProcessTest {
         builder.environment().put("ONECALL_DATA", data.toString());
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("ONECALL_KAFKA_PORT", String.valueOf(freePort()));
+        builder.environment().put("ONECALL_SMS_PORT", String.valueOf(freePort()));
         builder.environment().remove("JDBC_URL");
         builder.environment().remove("NOTIFIER_JDBC_URL");
         Process process = builder.start();

@@ -7,6 +7,7 @@ import static io.micronaut.http.HttpMethod.PUT;
 import static org.onecall.kit.security.Role.ADMIN;
 import static org.onecall.kit.security.Role.COORDINATOR;
 import static org.onecall.kit.security.Role.OPERATOR;
+import static org.onecall.kit.security.Role.SERVICE;
 import static org.onecall.kit.security.Role.VOLUNTEER;
 
 import jakarta.inject.Singleton;
@@ -181,6 +182,25 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(GET, "/api/communities/{communityId}/pairings", Scope.COMMUNITY, COORDINATOR, OPERATOR)
                         .filteredByGrid(),
 
-                Access.of(GET, "/api/sms", Scope.ROLE_ONLY, ADMIN));
+                Access.of(GET, "/api/sms", Scope.ROLE_ONLY, ADMIN),
+                Access.of(GET, "/api/communities/{communityId}/sms-replies", Scope.COMMUNITY, COORDINATOR, OPERATOR)
+                        .note("volunteers' free-text SMS replies, word for word"),
+                // the notifier's narrow door to phone numbers (never on Kafka); each read is audited
+                Access.of(GET, "/api/service/volunteers/{volunteerId}/contact", Scope.ROLE_ONLY, SERVICE)
+                        .note("one volunteer's name and full number, for one SMS; audited"),
+                Access.of(POST, "/api/service/sms-replies", Scope.ROLE_ONLY, SERVICE)
+                        .note("an SMS reply, acted on as the volunteer the number belongs to"),
+                Access.of(POST, "/api/service/needs/{needId}/resident-notices", Scope.ROLE_ONLY, SERVICE)
+                        .note("what to tell the household, by SMS or as a call-back task"),
+                Access.of(POST, "/api/service/needs/{needId}/callbacks", Scope.ROLE_ONLY, SERVICE)
+                        .note("an SMS notice that could not be delivered becomes a call-back task"),
+                Access.of(GET, "/api/service/households/{householdId}/sms-contact", Scope.ROLE_ONLY, SERVICE)
+                        .note("the household's mobile for one SMS notice; audited"),
+                Access.of(PUT, "/api/households/{id}/sms-notices", Scope.HOUSEHOLD, COORDINATOR, OPERATOR)
+                        .note("the household says yes or no to SMS notices"),
+                Access.of(GET, "/api/callbacks", Scope.ROLE_ONLY, COORDINATOR, OPERATOR)
+                        .note("mine=true: the caller's own call-back tasks; else those of the communities they serve"),
+                Access.of(POST, "/api/callbacks/{id}/close", Scope.ROLE_ONLY, COORDINATOR, OPERATOR)
+                        .note("the task's owner, or a coordinator of its community"));
     }
 }

@@ -6,10 +6,12 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.onecall.dispatch.audit.Audit;
 import org.onecall.dispatch.sms.SmsGateway;
 import org.onecall.kit.Refusal;
+import org.onecall.kit.sms.SmsTemplate;
 
 /**
  * SMS sign-in for volunteers: a 6-digit code, valid for a few minutes, usable once, with a small
@@ -52,8 +54,7 @@ class OneTimeCodes {
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         var now = clock.instant();
         codes.save(new OtpCode(null, digits, hasher.hash(code), now.plus(validity), 0, false, now));
-        sms.send(digits, "【一个电话】您的登录验证码是 " + code + "，" + validity.toMinutes()
-                + " 分钟内有效，请勿告诉他人。Your OneCall sign-in code is " + code + ".");
+        sms.send(digits, SmsTemplate.LOGIN_CODE, Map.of("code", code, "minutes", String.valueOf(validity.toMinutes())));
     }
 
     @Transactional(noRollbackFor = Refusal.class)

@@ -12,7 +12,7 @@ import io.micronaut.validation.Validated;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.util.regex.Matcher;
-import org.onecall.dispatch.sms.SimulatedSms;
+import org.onecall.dispatch.sms.SentSms;
 import org.onecall.kit.Refusal;
 
 /**
@@ -32,9 +32,9 @@ class DemoCodeController {
     record DemoCode(@Nullable String code) {
     }
 
-    private final SimulatedSms sms;
+    private final SentSms sms;
 
-    DemoCodeController(SimulatedSms sms) {
+    DemoCodeController(SentSms sms) {
         this.sms = sms;
     }
 

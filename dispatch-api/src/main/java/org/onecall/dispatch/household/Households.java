@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -188,6 +189,12 @@ public class Households {
 
     public List<Household> byIds(java.util.Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : households.findByIdIn(ids);
+    }
+
+    /** The first mobile number of a household, in full: the one an SMS can reach (a landline cannot). */
+    public Optional<String> firstMobile(long id) {
+        return phones.findByHouseholdIdOrderByPosition(id).stream().filter(p -> p.kind() == PhoneKind.MOBILE)
+                .map(HouseholdPhone::localNumber).findFirst();
     }
 
     public Household get(long id) {

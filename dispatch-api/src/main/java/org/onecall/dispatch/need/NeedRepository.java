@@ -21,6 +21,9 @@ interface NeedRepository extends CrudRepository<Need, Long> {
 
     List<Need> findByCommunityIdAndStatusInOrderByCreatedAt(String communityId, List<NeedStatus> statuses);
 
+    /** What a volunteer holds now (the SMS replies act on these). */
+    List<Need> findByVolunteerIdAndStatusInOrderById(long volunteerId, List<NeedStatus> statuses);
+
     List<Need> findByCommunityIdOrderByCreatedAtDesc(String communityId);
 
     /** The repeat-call look-up: an open need (neither closed nor cancelled) of this category for the household. */

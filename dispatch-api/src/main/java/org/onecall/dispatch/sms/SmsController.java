@@ -7,14 +7,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
 
-/** What the SMS simulator delivered to a phone: for admins checking a volunteer's sign-in trouble. */
+/** What OneCall texted to a phone: for admins checking a volunteer's sign-in trouble. */
 @Controller("/api/sms")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SmsController {
 
-    private final SimulatedSms sms;
+    private final SentSms sms;
 
-    SmsController(SimulatedSms sms) {
+    SmsController(SentSms sms) {
         this.sms = sms;
     }
 

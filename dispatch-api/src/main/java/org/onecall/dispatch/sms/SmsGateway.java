@@ -1,12 +1,14 @@
 package org.onecall.dispatch.sms;
 
+import java.util.Map;
+import org.onecall.kit.sms.SmsTemplate;
+
 /**
- * Sends a text message to a phone. The product ships only {@link SimulatedSms}: no carrier can be
- * reached from here. A real adapter (Aliyun SMS, Tencent Cloud SMS...) implements this interface
- * and replaces the simulator with {@code @Replaces(SimulatedSms.class)}.
+ * Sends a templated text message to a phone ({@link SentSms}: through the configured SMS provider,
+ * or, with none configured, recorded only, as a local stand-in).
  */
 public interface SmsGateway {
 
-    /** Returns the carrier's message id; throws if the carrier refused it. */
-    String send(String phone, String text);
+    /** Returns the provider's message id; a refused number is a {@link org.onecall.kit.Refusal}. */
+    String send(String phone, SmsTemplate template, Map<String, String> params);
 }

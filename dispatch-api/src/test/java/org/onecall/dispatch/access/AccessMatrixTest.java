@@ -69,6 +69,15 @@ class AccessMatrixTest extends SecuredApiTest {
             GET  /api/audit                                      ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             GET  /api/audit/export                               ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             GET  /api/sms                                        ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            GET  /api/communities/{communityId}/sms-replies      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
+            GET  /api/service/volunteers/{volunteerId}/contact   ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            POST /api/service/sms-replies                        ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            POST /api/service/needs/{needId}/resident-notices    ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            POST /api/service/needs/{needId}/callbacks           ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            GET  /api/service/households/{householdId}/sms-contact ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            PUT  /api/households/{id}/sms-notices                ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
+            GET  /api/callbacks                                  ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=nn STREET=yy GRID=yy ANON=nn
+            POST /api/callbacks/{id}/close                       ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=nn STREET=yy GRID=yy ANON=nn
             POST /api/streets                                    ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             GET  /api/streets                                    ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             POST /api/communities                                ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
@@ -538,6 +547,7 @@ class AccessMatrixTest extends SecuredApiTest {
                 case "health" -> "liveness";
                 // no such account: the admin gets 404 (400 for the empty switch body), nobody's account changes
                 case "accounts" -> "no-account-" + (ownSide ? "own" : "other");
+                case "callbacks" -> "999999";
                 default -> throw new IllegalArgumentException("no fixture for " + variable + " after " + previousSegment);
             };
         }

@@ -1,0 +1,21 @@
+package org.onecall.notifier;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/**
+ * A notice for coordinators and leaders (contract C6): shown to the staff of {@code communityId}
+ * and to the accounts named in {@code recipients} (comma-separated usernames; empty: none named).
+ */
+@MappedEntity("staff_notice")
+public record StaffNotice(@Id @GeneratedValue @Nullable Long id, String sourceKey, String communityId, String kind,
+                          @Nullable Long needId, String recipients, String text, Instant createdAt) {
+
+    boolean isFor(String username, java.util.Set<String> communities, boolean admin) {
+        return admin || communities.contains(communityId)
+                || java.util.Arrays.asList(recipients.split(",")).contains(username);
+    }
+}

@@ -1,0 +1,82 @@
+package org.onecall.notifier;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.onecall.events.EventEnvelope;
+import org.onecall.events.EventPayload;
+import org.onecall.events.NeedEvents;
+import org.onecall.kit.UniqueViolation;
+import org.onecall.kit.security.Caller;
+import org.onecall.kit.security.Role;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Notices for staff: a need escalated or left without a volunteer, a volunteer's free-text SMS
+ * reply. Recorded once per cause (a redelivered event finds its row), pushed live to every open
+ * staff stream, which shows each caller only the notices of their communities or naming them.
+ */
+@Singleton
+class StaffNotices {
+
+    private final StaffNoticeRepository notices;
+    private final Clock clock;
+    private final Sinks.Many<StaffNotice> live = Sinks.many().multicast().directBestEffort();
+
+    StaffNotices(StaffNoticeRepository notices, Clock clock) {
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    void on(EventEnvelope envelope) {
+        EventPayload p = envelope.typedPayload();
+        String key = "event:" + envelope.eventId();
+        if (p instanceof NeedEvents.NeedEscalated e) {
+            record(key, envelope.communityId(), "ESCALATED", e.needId(), e.to(),
+                    "需求 #" + e.needId() + " 已上报给 " + e.to() + "：" + e.reason());
+        } else if (p instanceof NeedEvents.NeedUnmatched u) {
+            record(key, envelope.communityId(), "UNMATCHED", u.needId(), "",
+                    "需求 #" + u.needId() + " 没有找到志愿者（" + u.reason() + "），请协调员处理。");
+        }
+    }
+
+    /** A volunteer's SMS that was not a command, word for word. */
+    void freeText(String sequenceId, String communityId, @Nullable Long needId, long volunteerId, String content) {
+        record("sms:" + sequenceId, communityId, "SMS_TEXT", needId, "",
+                "志愿者 #" + volunteerId + (needId == null ? "" : "（任务 #" + needId + "）") + " 短信：" + content);
+    }
+
+    private void record(String key, String communityId, String kind, @Nullable Long needId, String recipients, String text) {
+        save(key, communityId, kind, needId, recipients, text).ifPresent(live::tryEmitNext);
+    }
+
+    @Transactional("notifier")
+    Optional<StaffNotice> save(String key, String communityId, String kind, @Nullable Long needId, String recipients,
+                               String text) {
+        if (notices.existsBySourceKey(key)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(notices.save(new StaffNotice(null, key, communityId, kind, needId, recipients,
+                    text.length() > 1000 ? text.substring(0, 1000) : text, clock.instant())));
+        } catch (RuntimeException e) {
+            if (UniqueViolation.of(e, "staff_notice_once")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    List<StaffNotice> recentFor(Caller caller) {
+        return notices.findRecent().stream()
+                .filter(n -> n.isFor(caller.username(), caller.communities(), caller.role() == Role.ADMIN)).toList();
+    }
+
+    Flux<StaffNotice> liveFor(Caller caller) {
+        return live.asFlux().filter(n -> n.isFor(caller.username(), caller.communities(), caller.role() == Role.ADMIN));
+    }
+}
