@@ -53,6 +53,14 @@ function listen() {
     }
   };
   source.addEventListener('message', refresh);
+  // the page has shown the offer: the notifier need not send it again by SMS (its fallback for pages
+  // that are closed or asleep); a failed acknowledgement only means a text message later
+  source.addEventListener('OfferMade', (e) => {
+    if (e.lastEventId) {
+      request(`/notify/volunteers/${id}/deliveries/${encodeURIComponent(e.lastEventId)}/ack`,
+        { method: 'POST', json: {}, on401: 'ignore' }).catch(() => {});
+    }
+  });
   for (const kind of ['OfferMade', 'OfferWithdrawn', 'OfferExpired', 'NeedCancelled']) {
     source.addEventListener(kind, refresh);
   }
