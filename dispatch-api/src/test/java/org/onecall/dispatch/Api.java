@@ -77,6 +77,11 @@ public final class Api {
         return send(HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
+    /** Puts exactly these characters as application/json. */
+    public Reply putJson(String path, String body) {
+        return send(HttpRequest.PUT(path, body).contentType(MediaType.APPLICATION_JSON_TYPE));
+    }
+
     public Reply put(String path, Object body) {
         return send(HttpRequest.PUT(path, json(body)).contentType(MediaType.APPLICATION_JSON_TYPE));
     }
