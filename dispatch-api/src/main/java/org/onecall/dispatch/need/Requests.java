@@ -18,7 +18,7 @@ import org.onecall.events.Category;
 final class Requests {
 
     /** Printable text on one line: no control characters (they break lists, logs and SMS). */
-    static final String ONE_LINE = "[^\\p{Cntrl}]*";
+    static final String ONE_LINE = "[^\\x00-\\x1F\\x7F]*";
     static final String ONE_LINE_MESSAGE = "must be one line without control characters";
     /** PostgreSQL cannot store U+0000 in text: refuse it here (400) instead of failing in the database (500). */
     static final String NO_NUL = "[^\\x00]*";

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 
 final class WishRequests {
 
-    static final String ONE_LINE = "[^\\p{Cntrl}]*";
+    static final String ONE_LINE = "[^\\x00-\\x1F\\x7F]*";
     static final String ONE_LINE_MESSAGE = "must be one line without control characters";
 
     /**
