@@ -77,6 +77,12 @@ public final class Api {
         return send(HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
+    /** Sends exactly these characters as application/json with any method. */
+    public Reply sendJson(String method, String path, String body) {
+        return send(HttpRequest.create(io.micronaut.http.HttpMethod.valueOf(method), path)
+                .body(body).contentType(MediaType.APPLICATION_JSON_TYPE));
+    }
+
     /** Puts exactly these characters as application/json. */
     public Reply putJson(String path, String body) {
         return send(HttpRequest.PUT(path, body).contentType(MediaType.APPLICATION_JSON_TYPE));
