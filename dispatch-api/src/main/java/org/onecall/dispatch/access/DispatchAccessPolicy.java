@@ -113,6 +113,8 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(POST, "/api/needs/{id}/completion", Scope.NEED, COORDINATOR, VOLUNTEER),
                 Access.of(POST, "/api/needs/{id}/feedback", Scope.NEED, COORDINATOR, OPERATOR),
                 Access.of(POST, "/api/needs/{id}/cancellation", Scope.NEED, COORDINATOR, OPERATOR),
+                Access.of(POST, "/api/needs/{id}/handover", Scope.NEED, COORDINATOR, OPERATOR)
+                        .note("an operator only their own needs; to an operator or coordinator of the need's community"),
 
                 Access.of(POST, "/api/calls", Scope.BODY, COORDINATOR, OPERATOR).gridInBody()
                         .note("the body's household"),

@@ -17,6 +17,7 @@ import org.onecall.dispatch.team.Teams;
 import org.onecall.dispatch.volunteer.Volunteer;
 import org.onecall.dispatch.volunteer.Volunteers;
 import org.onecall.kit.Refusal;
+import org.onecall.kit.security.Caller;
 import org.onecall.kit.security.Role;
 
 /** Accounts, password sign-in with lockout, and volunteers' accounts made on their first SMS sign-in. */
@@ -237,6 +238,12 @@ public class Accounts {
                         + gridCodes.get(i) + " (POST /api/communities/" + communityIds.get(0) + "/grids)");
             }
         }
+    }
+
+    /** The scope of an active operator's or coordinator's account: who may own a need (首问负责). */
+    public Optional<Caller> activeStaff(String username) {
+        return accounts.findByUsername(username).filter(Account::active)
+                .filter(a -> a.role() == Role.OPERATOR || a.role() == Role.COORDINATOR).map(Account::caller);
     }
 
     public boolean exists(String username) {

@@ -32,6 +32,13 @@ class Lifecycle {
                 detail));
     }
 
+    /** A history line for a change that is not a move, e.g. a hand-over of ownership. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void note(Need need, String eventType, String actor, @Nullable String detail) {
+        history.save(new NeedHistoryEntry(null, need.id(), clock.instant(), eventType, need.status(), need.status(),
+                actor, detail));
+    }
+
     /**
      * Moves {@code before} to {@code after} (status and the fields that go with it). Refuses with a
      * 409-kind {@link Refusal} when the lifecycle does not allow it or someone else changed the need first.

@@ -24,7 +24,13 @@ import org.onecall.events.NeedEvents.OfferDeclined;
 import org.onecall.events.NeedEvents.OfferExpired;
 import org.onecall.events.NeedEvents.VolunteerArrived;
 import org.onecall.kit.Refusal;
+import org.onecall.kit.security.Caller;
 import org.onecall.kit.security.CurrentCaller;
+import org.onecall.kit.security.Place;
+import org.onecall.kit.security.Places;
+import org.onecall.kit.security.Role;
+import org.onecall.kit.security.Scope;
+import org.onecall.dispatch.account.Accounts;
 import org.onecall.dispatch.audit.Audit;
 
 /** What people do to a need, from the operator's call to the resident's rating. */
@@ -43,12 +49,16 @@ class NeedService {
     private final CurrentCaller caller;
     private final Audit audit;
     private final Merchants merchants;
+    private final Accounts accounts;
+    private final Places places;
 
     NeedService(NeedRepository needs, OfferRepository offers, NeedHistoryRepository history, Lifecycle lifecycle,
                 Households households, Volunteers volunteers, Outbox outbox, Clock clock,
                 @Value("${onecall.offers.ttl:10m}") Duration offerTtl, CurrentCaller caller, Audit audit,
-                Merchants merchants) {
+                Merchants merchants, Accounts accounts, Places places) {
         this.merchants = merchants;
+        this.accounts = accounts;
+        this.places = places;
         this.needs = needs;
         this.offers = offers;
         this.history = history;
@@ -105,7 +115,7 @@ class NeedService {
             throw Refusal.conflict("offer " + offerId + " was answered or expired meanwhile");
         }
         Need held = lifecycle.move(need, need.withStatus(NeedStatus.ASSIGNED).heldBy(volunteerId), "OfferAccepted",
-                "volunteer-" + volunteerId, null);
+                actorFor(volunteerId), null);
         outbox.needEvent(need.communityId(), new OfferAccepted(offerId, need.id(), volunteerId));
         return job(held);
     }
@@ -123,7 +133,7 @@ class NeedService {
         if (need.status() != NeedStatus.OFFERED) {
             return need;
         }
-        return startMatching(need, "volunteer-" + volunteerId, "declined" + (reason == null ? "" : ": " + reason));
+        return startMatching(need, actorFor(volunteerId), "declined" + (reason == null ? "" : ": " + reason));
     }
 
     /** Expires one offer if it is still pending; returns whether it did. */
@@ -150,7 +160,7 @@ class NeedService {
         long volunteerId = caller.actingVolunteer(named);
         Need need = heldBy(needId, volunteerId);
         Need moved = lifecycle.move(need, need.withStatus(NeedStatus.ON_SITE), "VolunteerArrived",
-                "volunteer-" + volunteerId, null);
+                actorFor(volunteerId), null);
         outbox.needEvent(need.communityId(), new VolunteerArrived(needId, volunteerId));
         return moved;
     }
@@ -160,7 +170,7 @@ class NeedService {
         long volunteerId = caller.actingVolunteer(named);
         Need need = heldBy(needId, volunteerId);
         Need moved = lifecycle.move(need, need.withStatus(NeedStatus.DONE), "NeedCompleted",
-                "volunteer-" + volunteerId, summary);
+                actorFor(volunteerId), summary);
         volunteers.releaseJob(volunteerId);
         outbox.needEvent(need.communityId(), new NeedCompleted(needId, volunteerId, summary));
         return moved;
@@ -170,24 +180,26 @@ class NeedService {
     @Transactional
     Need feedback(long needId, Requests.Feedback f) {
         Need need = get(needId);
+        String recordedBy = caller.username();
         if (need.status() != NeedStatus.DONE) {
             throw Refusal.conflict("need " + needId + " is " + need.status() + "; feedback is taken once it is DONE");
         }
         outbox.needEvent(need.communityId(), new FeedbackReceived(needId, f.rating(), f.solved(), f.comment()));
         if (f.solved()) {
             Need closed = lifecycle.move(need, need.withStatus(NeedStatus.CLOSED).rated(f.rating()), "NeedClosed",
-                    f.recordedBy(), "rating " + f.rating() + (f.comment() == null ? "" : ": " + f.comment()));
+                    recordedBy, "rating " + f.rating() + (f.comment() == null ? "" : ": " + f.comment()));
             outbox.needEvent(need.communityId(), new NeedClosed(needId, f.rating()));
             return closed;
         }
         Need reopened = lifecycle.move(need, need.withStatus(NeedStatus.REOPENED).rated(f.rating()), "NeedReopened",
-                f.recordedBy(), f.comment());
+                recordedBy, f.comment());
         outbox.needEvent(need.communityId(), new NeedReopened(needId, f.comment()));
-        return startMatching(reopened, f.recordedBy(), "reopened after feedback");
+        return startMatching(reopened, recordedBy, "reopened after feedback");
     }
 
     @Transactional
-    Need cancel(long needId, String reason, String by) {
+    Need cancel(long needId, String reason) {
+        String by = caller.username();
         Need need = get(needId);
         Long holder = need.volunteerId();
         Need cancelled = lifecycle.move(need, need.withStatus(NeedStatus.CANCELLED), "NeedCancelled", by, reason);
@@ -202,6 +214,43 @@ class NeedService {
         }
         outbox.needEvent(need.communityId(), new NeedCancelled(needId, reason, by));
         return cancelled;
+    }
+
+    /**
+     * Hands first-contact ownership to another operator or coordinator who serves the need's
+     * community; the owner, a coordinator or an admin may. Audited, with a history line.
+     */
+    @Transactional
+    Need handover(long needId, Requests.Handover h) {
+        Need need = get(needId);
+        String by = caller.username();
+        Caller me = caller.get().orElseThrow(() -> Refusal.forbidden("sign in to hand a need over"));
+        if (me.role() == Role.OPERATOR && !by.equals(need.takenBy())) {
+            throw Refusal.forbidden("only the need's owner (" + need.takenBy() + ") or a coordinator can hand it over");
+        }
+        String to = h.to().strip();
+        Place community = places.of(Scope.COMMUNITY, need.communityId()).orElseThrow();
+        if (accounts.activeStaff(to).filter(staff -> staff.serves(community)).isEmpty()) {
+            throw Refusal.invalid("to", to + " is not an active operator or coordinator of community "
+                    + need.communityId());
+        }
+        if (to.equals(need.takenBy())) {
+            throw Refusal.invalid("to", to + " already owns need " + needId);
+        }
+        if (needs.handOver(needId, need.takenBy(), to, clock.instant()) == 0) {
+            throw Refusal.conflict("need " + needId + " was changed by someone else; reload and try again");
+        }
+        Need moved = get(needId);
+        lifecycle.note(moved, "HandedOver", by, need.takenBy() + " → " + to + ": " + h.reason().strip());
+        audit.record(by, "need.handover", "need " + needId, need.takenBy() + " → " + to + ": " + h.reason().strip());
+        return moved;
+    }
+
+    /** Who acted: a volunteer themself, or staff for the volunteer they name ("coordinator-li for volunteer 24"). */
+    private String actorFor(long volunteerId) {
+        return caller.get().filter(c -> c.role() != Role.VOLUNTEER)
+                .map(c -> c.username() + " for volunteer " + volunteerId)
+                .orElse("volunteer-" + volunteerId);
     }
 
     List<Views.OfferView> offersFor(long volunteerId, OfferStatus status) {

@@ -72,7 +72,7 @@ class Raising {
         Household h = households.get(r.householdId());
         caller.requireHousehold(h.communityId(), h.grid());
         refuseFirst(problems(r, h.communityId()));
-        return record(r, h, HOTLINE, null);
+        return record(r, caller.username(), h, HOTLINE, null);
     }
 
     /** One call, several needs: every need is checked first, then all are recorded in this one transaction. */
@@ -88,7 +88,7 @@ class Raising {
         refuseFirst(problems);
         List<Raised> raised = new ArrayList<>();
         for (Requests.CallNeed n : call.needs()) {
-            raised.add(record(n.in(call), h, HOTLINE, null));
+            raised.add(record(n.in(call), caller.username(), h, HOTLINE, null));
         }
         return raised;
     }
@@ -101,17 +101,18 @@ class Raising {
     /**
      * Records a need already checked with {@link #problems}, or attaches it to the household's open
      * need of the same category. The household's row is locked first, so two simultaneous calls
-     * about the same household cannot both miss each other's need.
+     * about the same household cannot both miss each other's need. {@code owner}: the signed-in operator,
+     * or for a work order from another system the person it names as having taken the report.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    Raised record(Requests.RaiseNeed r, Household h, String source, @Nullable String sourceId) {
+    Raised record(Requests.RaiseNeed r, String owner, Household h, String source, @Nullable String sourceId) {
         lockHousehold(h.id());
         if (!Boolean.TRUE.equals(r.separate())) {
             Optional<Need> open = needs.findOpenOfCategory(h.id(), r.category().name());
             if (open.isPresent()) {
                 Need need = open.get();
                 history.save(new NeedHistoryEntry(null, need.id(), clock.instant(), "RepeatCall", need.status(),
-                        need.status(), r.takenBy(), repeatNote(r, source, sourceId)));
+                        need.status(), owner, repeatNote(r, source, sourceId)));
                 return new Raised(need, true);
             }
         }
@@ -121,7 +122,7 @@ class Raising {
         Requests.Window w = r.window();
         boolean appointment = w != null && w.kind() == Requests.WindowKind.APPOINTMENT;
         Need need = needs.save(new Need(null, h.communityId(), h.id(), r.category().name(), r.urgency(),
-                r.description().strip(), NeedStatus.OPEN, r.takenBy().strip(), source, 0, null, null, now, now,
+                r.description().strip(), NeedStatus.OPEN, owner.strip(), source, 0, null, null, now, now,
                 sourceId, r.goods(), appointment ? micros(w.start()) : null,
                 appointment ? micros(w.end()) : null, micros(NeedRules.dueAt(r, target, now))));
         List<NeedItem> list = new ArrayList<>();

@@ -38,7 +38,6 @@ final class Requests {
     @Introspected
     record RaiseNeed(@NotNull @Positive Long householdId, @NotNull Category category, @NotNull Urgency urgency,
                      @NotBlank @Size(max = 2000) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String description,
-                     @NotBlank @Size(max = 64) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String takenBy,
                      @Nullable @Size(max = 50) List<@Valid @NotNull Item> items,
                      @Nullable @Valid Details details,
                      @Nullable @Valid Window window,
@@ -90,10 +89,12 @@ final class Requests {
     record Window(@NotNull WindowKind kind, @Nullable Instant start, @Nullable Instant end) {
     }
 
-    /** One phone call that raises several needs at once (groceries and a repair): all or nothing. */
+    /**
+     * One phone call that raises several needs at once (groceries and a repair): all or nothing. The
+     * owner (首问负责) of every need is the signed-in operator, never a name in the body.
+     */
     @Introspected
     record Call(@NotNull @Positive Long householdId,
-                @NotBlank @Size(max = 64) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String takenBy,
                 @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull CallNeed> needs) {
     }
 
@@ -108,11 +109,16 @@ final class Requests {
                     @Nullable Boolean separate) {
 
         RaiseNeed in(Call call) {
-            return new RaiseNeed(call.householdId(), category, urgency, description, call.takenBy(), items, details,
+            return new RaiseNeed(call.householdId(), category, urgency, description, items, details,
                     window, buysGoods, separate);
         }
     }
 
+    /**
+     * {@code volunteerId}, here and in {@link Arrival} and {@link Completion}, is whom the caller acts for:
+     * a volunteer's own token needs none (naming someone else is refused); staff recording what a volunteer
+     * reported by phone name the volunteer, and the history shows both ("coordinator-li for volunteer 24").
+     */
     @Introspected
     record Respond(@Nullable @Positive Long volunteerId, @Nullable @Size(max = 500) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String reason) {
     }
@@ -127,11 +133,17 @@ final class Requests {
 
     @Introspected
     record Feedback(@NotNull @Min(1) @Max(5) Integer rating, @NotNull Boolean solved,
-                    @Nullable @Size(max = 2000) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String comment, @NotBlank @Size(max = 64) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String recordedBy) {
+                    @Nullable @Size(max = 2000) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String comment) {
     }
 
     @Introspected
-    record Cancellation(@NotBlank @Size(max = 500) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String reason, @NotBlank @Size(max = 64) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String by) {
+    record Cancellation(@NotBlank @Size(max = 500) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String reason) {
+    }
+
+    /** Hands first-contact ownership (首问负责) to another operator or coordinator of the need's community. */
+    @Introspected
+    record Handover(@NotBlank @Size(max = 64) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String to,
+                    @NotBlank @Size(max = 500) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String reason) {
     }
 
     private Requests() {
