@@ -8,7 +8,9 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.server.exceptions.UnsatisfiedArgumentHandler;
 import io.micronaut.http.server.exceptions.UnsatisfiedRouteHandler;
+import io.micronaut.web.router.UriRouteMatch;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -108,6 +110,14 @@ final class InputErrorHandlers {
             }
             // a query or path value: ?status=BOGUS, ?limit=ten
             Argument<?> argument = e.getArgument();
+            boolean inPath = request.getAttribute(HttpAttributes.ROUTE_MATCH, UriRouteMatch.class)
+                    .map(m -> ((UriRouteMatch<?, ?>) m).getVariableValues().containsKey(argument.getName()))
+                    .orElse(false);
+            if (inPath) {
+                // /api/needs/recurring: no such thing, and no such route
+                return processor.processResponse(ErrorContext.builder(request).cause(e)
+                        .errorMessage("nothing is at " + request.getPath()).build(), HttpResponse.notFound());
+            }
             String reason = argument.isContainerType() && argument.getFirstTypeVariable().isPresent()
                     ? "each value must be " + JsonErrors.describe(argument.getFirstTypeVariable().get().getType())
                     : "must be " + JsonErrors.describe(argument.getType());

@@ -83,6 +83,7 @@ class NeedService {
 
     /** The coordinator's queue; a grid leader's holds only needs of households in their grids. */
     List<Need> queue(String communityId, List<NeedStatus> statuses) {
+        requireCommunityExists(communityId);
         var grids = caller.gridLimit();
         if (grids.isPresent()) {
             return statuses.isEmpty() ? needs.findInGrids(communityId, grids.get())
@@ -95,6 +96,7 @@ class NeedService {
 
     /** Past their due time and not yet served, most overdue first; a grid leader's only of their grids. */
     List<Need> overdue(String communityId) {
+        requireCommunityExists(communityId);
         var grids = caller.gridLimit();
         return grids.isPresent() ? needs.findOverdueInGrids(communityId, grids.get(), clock.instant())
                 : needs.findOverdue(communityId, clock.instant());
@@ -244,6 +246,13 @@ class NeedService {
         lifecycle.note(moved, "HandedOver", by, need.takenBy() + " → " + to + ": " + h.reason().strip());
         audit.record(by, "need.handover", "need " + needId, need.takenBy() + " → " + to + ": " + h.reason().strip());
         return moved;
+    }
+
+    /** An unknown community is a 404, not an empty list that reads as "nothing to do". */
+    private void requireCommunityExists(String communityId) {
+        if (places.of(Scope.COMMUNITY, communityId).isEmpty()) {
+            throw Refusal.notFound("community", communityId);
+        }
     }
 
     /** Who acted: a volunteer themself, or staff for the volunteer they name ("coordinator-li for volunteer 24"). */
