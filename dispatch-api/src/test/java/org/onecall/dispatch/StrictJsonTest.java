@@ -115,6 +115,13 @@ class StrictJsonTest extends DispatchTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8JsonAreRefusedNamingTheBody() {
+        // found by RequestParsingFuzzTest: four leading bytes made the parser guess UTF-32
+        Reply reply = unchanged(() -> api.postJson("/api/needs", "\u0013\u0000\u0000\u0000script{\"househo"));
+        assertNamed(reply, "body", "UTF-32 guess");
+    }
+
+    @Test
     void anUnknownEnumInTheQueryListsTheAllowedValues() {
         Reply reply = api.get("/api/communities/" + community + "/needs?status=BOGUS");
         assertNamed(reply, "status", "?status=BOGUS");

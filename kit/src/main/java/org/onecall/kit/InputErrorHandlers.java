@@ -104,6 +104,9 @@ final class InputErrorHandlers {
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConversionErrorException e) {
             Throwable cause = e.getConversionError().getCause();
+            if (e.getArgument().getAnnotationMetadata().hasAnnotation(Body.class)) {
+                return badRequest(processor, request, e, List.of(JsonErrors.describeBody(cause)));
+            }
             JsonProcessingException json = JsonErrors.find(cause);
             if (json != null) {
                 return badRequest(processor, request, e, List.of(JsonErrors.describe(json)));

@@ -38,6 +38,15 @@ final class JsonErrors {
         return null;
     }
 
+    /**
+     * Any failure to read a body: a Jackson error as {@link #describe(JsonProcessingException)}; anything
+     * else (bytes the parser took for UTF-32, found by fuzzing) refuses the body as a whole.
+     */
+    static FieldError describeBody(Throwable t) {
+        JsonProcessingException json = find(t);
+        return json != null ? describe(json) : new FieldError(BODY, "must be a JSON object in UTF-8");
+    }
+
     static FieldError describe(JsonProcessingException e) {
         // a mapping error knows the path it unwound through; only a parse error needs the parser's position
         String field = e instanceof JsonMappingException m ? path(m) : parserPath(e);
