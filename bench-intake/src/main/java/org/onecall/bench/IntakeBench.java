@@ -126,7 +126,7 @@ public final class IntakeBench {
             out.add(measure(database, "HTTP POST /api/needs", clients, warmup, measure, (c, random) -> {
                 long household = households.get(random.nextInt(households.size()));
                 http.post("/api/needs", Map.of("householdId", household, "category", "MEALS", "urgency", "TODAY",
-                        "description", "午饭送到家 bench", "takenBy", operator, "separate", true));
+                        "description", "午饭送到家 bench", "separate", true));
             }));
             return out;
         }

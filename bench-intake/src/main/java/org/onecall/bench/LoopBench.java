@@ -95,7 +95,7 @@ public final class LoopBench {
             long household = homes.get(i % homes.size());
             long t0 = System.nanoTime();
             JsonNode need = operator.post("/api/needs", Map.of("householdId", household, "category", "MEALS",
-                    "urgency", "TODAY", "description", "午饭送到家 loop bench", "takenBy", "operator-wang",
+                    "urgency", "TODAY", "description", "午饭送到家 loop bench",
                     "separate", true));
             long t1 = System.nanoTime();
             long id = need.get("id").asLong();
@@ -124,7 +124,7 @@ public final class LoopBench {
                 }
             }
             // release the volunteer for the next need
-            operator.post("/api/needs/" + id + "/cancellation", Map.of("reason", "bench", "by", "operator-wang"));
+            operator.post("/api/needs/" + id + "/cancellation", Map.of("reason", "bench"));
         }
         return new Loop(Bench.Stats.of(e2e, measured), Bench.Stats.of(post, measured), failed);
     }

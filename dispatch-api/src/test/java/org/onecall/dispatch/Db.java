@@ -57,6 +57,19 @@ public final class Db {
     }
 
     /** Rows in the tables an HTTP refusal must leave alone. */
+    /** The row count of every table of the service but Flyway's: a refused call must leave all of them alone. */
+    public Map<String, Long> everyTable() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (Map<String, Object> row : rows("SELECT table_name FROM information_schema.tables"
+                + " WHERE LOWER(table_schema) = 'public' AND LOWER(table_type) IN ('table', 'base table')")) {
+            String table = ((String) row.get("table_name")).toLowerCase(java.util.Locale.ROOT);
+            if (!table.startsWith("flyway")) {
+                counts.put(table, count("SELECT COUNT(*) FROM " + table));
+            }
+        }
+        return counts;
+    }
+
     public Map<String, Long> writes() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : List.of("need", "need_history", "offer", "outbox", "household", "volunteer")) {

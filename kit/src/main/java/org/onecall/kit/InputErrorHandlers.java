@@ -1,12 +1,25 @@
 package org.onecall.kit;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.server.exceptions.UnsatisfiedArgumentHandler;
+import io.micronaut.http.server.exceptions.UnsatisfiedRouteHandler;
+import io.micronaut.web.router.UriRouteMatch;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.http.server.exceptions.ContentLengthExceededHandler;
+import io.micronaut.http.server.exceptions.JacksonExceptionHandler;
+import io.micronaut.http.server.exceptions.JsonExceptionHandler;
+import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -18,10 +31,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Bad input always answers 400 problem+json naming the field ({@code householdId},
@@ -79,27 +90,6 @@ final class InputErrorHandlers {
         }
     }
 
-    /**
-     * A body that is valid JSON but not an object ({@code 5}, {@code true}, {@code [1,2]}): the
-     * caller's mistake, not ours (see {@link BodyShape}).
-     */
-    @Produces
-    @Singleton
-    static class NotAnObject implements ExceptionHandler<BodyShape.NotAnObject, HttpResponse<?>> {
-
-        private final ErrorResponseProcessor<?> processor;
-
-        NotAnObject(ErrorResponseProcessor<?> processor) {
-            this.processor = processor;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, BodyShape.NotAnObject e) {
-            return badRequest(processor, request, e, List.of(new FieldError("body",
-                    "must be a JSON object with the request's fields")));
-        }
-    }
-
     @Produces
     @Singleton
     @Replaces(ConversionErrorHandler.class)
@@ -114,61 +104,128 @@ final class InputErrorHandlers {
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConversionErrorException e) {
             Throwable cause = e.getConversionError().getCause();
-            if (cause instanceof JsonMappingException jm && !jm.getPath().isEmpty()) {
-                return badRequest(processor, request, e, List.of(new FieldError(path(jm), reason(jm))));
+            if (e.getArgument().getAnnotationMetadata().hasAnnotation(Body.class)) {
+                return badRequest(processor, request, e, List.of(JsonErrors.describeBody(cause)));
             }
-            return badRequest(processor, request, e,
-                    List.of(new FieldError(e.getArgument().getName(), "cannot be read: " + firstLine(cause))));
+            JsonProcessingException json = JsonErrors.find(cause);
+            if (json != null) {
+                return badRequest(processor, request, e, List.of(JsonErrors.describe(json)));
+            }
+            // a query or path value: ?status=BOGUS, ?limit=ten
+            Argument<?> argument = e.getArgument();
+            boolean inPath = request.getAttribute(HttpAttributes.ROUTE_MATCH, UriRouteMatch.class)
+                    .map(m -> ((UriRouteMatch<?, ?>) m).getVariableValues().containsKey(argument.getName()))
+                    .orElse(false);
+            if (inPath) {
+                // /api/needs/recurring: no such thing, and no such route
+                return processor.processResponse(ErrorContext.builder(request).cause(e)
+                        .errorMessage("nothing is at " + request.getPath()).build(), HttpResponse.notFound());
+            }
+            String reason = argument.isContainerType() && argument.getFirstTypeVariable().isPresent()
+                    ? "each value must be " + JsonErrors.describe(argument.getFirstTypeVariable().get().getType())
+                    : "must be " + JsonErrors.describe(argument.getType());
+            return badRequest(processor, request, e, List.of(new FieldError(argument.getName(), reason)));
+        }
+    }
+
+    /** A required value that is missing: a body of {@code null} or none, a query value left out. */
+    @Produces
+    @Singleton
+    @Replaces(UnsatisfiedArgumentHandler.class)
+    static class Missing implements ExceptionHandler<UnsatisfiedArgumentException, HttpResponse<?>> {
+
+        private final ErrorResponseProcessor<?> processor;
+
+        Missing(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
         }
 
-        static String path(JsonMappingException e) {
-            StringBuilder sb = new StringBuilder();
-            for (JsonMappingException.Reference ref : e.getPath()) {
-                if (ref.getFieldName() != null) {
-                    if (!sb.isEmpty()) {
-                        sb.append('.');
-                    }
-                    sb.append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    sb.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            return sb.toString();
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, UnsatisfiedArgumentException e) {
+            return badRequest(processor, request, e, List.of(error(e.getArgument())));
         }
 
-        static String reason(JsonMappingException e) {
-            if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-                return "must be one of " + Arrays.stream(f.getTargetType().getEnumConstants())
-                        .map(Object::toString).collect(Collectors.joining(", "));
-            }
-            if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-                return "must be " + describe(m.getTargetType());
-            }
-            return firstLine(e);
+        static FieldError error(Argument<?> argument) {
+            return argument.getAnnotationMetadata().hasAnnotation(Body.class)
+                    ? new FieldError(JsonErrors.BODY, "must be a JSON object")
+                    : new FieldError(argument.getName(), "is required");
+        }
+    }
+
+    /** The same as {@link Missing}, when the router finds it before the arguments are bound. */
+    @Produces
+    @Singleton
+    @Replaces(UnsatisfiedRouteHandler.class)
+    static class MissingForRoute implements ExceptionHandler<UnsatisfiedRouteException, HttpResponse<?>> {
+
+        private final ErrorResponseProcessor<?> processor;
+
+        MissingForRoute(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
         }
 
-        private static String describe(Class<?> type) {
-            if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-                return "a number";
-            }
-            if (type == Boolean.class || type == boolean.class) {
-                return "true or false";
-            }
-            if (type == String.class) {
-                return "text";
-            }
-            if (java.util.Collection.class.isAssignableFrom(type)) {
-                return "a list";
-            }
-            return "an object of the right shape";
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, UnsatisfiedRouteException e) {
+            return badRequest(processor, request, e, List.of(Missing.error(e.getArgument())));
+        }
+    }
+
+    /** JSON that does not parse or does not fit, read outside a conversion (Micronaut's own JSON handlers). */
+    @Produces
+    @Singleton
+    @Replaces(JsonExceptionHandler.class)
+    static class Syntax implements ExceptionHandler<JsonSyntaxException, HttpResponse<?>> {
+
+        private final ErrorResponseProcessor<?> processor;
+
+        Syntax(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
         }
 
-        private static String firstLine(Throwable t) {
-            String m = t == null || t.getMessage() == null ? "invalid value" : t.getMessage();
-            int cut = m.indexOf('\n');
-            m = cut < 0 ? m : m.substring(0, cut);
-            int at = m.indexOf(" at [Source");
-            return at < 0 ? m : m.substring(0, at);
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, JsonSyntaxException e) {
+            JsonProcessingException json = JsonErrors.find(e);
+            FieldError error = json == null ? new FieldError(JsonErrors.BODY, "is not valid JSON") : JsonErrors.describe(json);
+            return badRequest(processor, request, e, List.of(error));
+        }
+    }
+
+    @Produces
+    @Singleton
+    @Replaces(JacksonExceptionHandler.class)
+    static class Jackson implements ExceptionHandler<JsonProcessingException, HttpResponse<?>> {
+
+        private final ErrorResponseProcessor<?> processor;
+
+        Jackson(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, JsonProcessingException e) {
+            return badRequest(processor, request, e, List.of(JsonErrors.describe(e)));
+        }
+    }
+
+    /** 413 in the caller's terms: how much is accepted, not which setting says so. */
+    @Produces
+    @Singleton
+    @Replaces(ContentLengthExceededHandler.class)
+    static class TooLarge implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
+
+        private final ErrorResponseProcessor<?> processor;
+        private final long limit;
+
+        TooLarge(ErrorResponseProcessor<?> processor, HttpServerConfiguration server) {
+            this.processor = processor;
+            this.limit = server.getMaxRequestSize();
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException e) {
+            return processor.processResponse(ErrorContext.builder(request).cause(e)
+                    .errorMessage("the request body is too large: at most " + limit + " bytes are accepted")
+                    .build(), HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE));
         }
     }
 }

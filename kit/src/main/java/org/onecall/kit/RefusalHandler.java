@@ -3,6 +3,7 @@ package org.onecall.kit;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -39,6 +40,19 @@ class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>> {
         } else {
             ctx.errorMessage(refusal.getMessage());
         }
-        return errors.processResponse(ctx.build(), HttpResponse.status(refusal.status()));
+        return errors.processResponse(ctx.build(), HttpResponse.status(status(refusal.kind())));
+    }
+
+    /** The one place a refusal's kind becomes an HTTP status. */
+    static HttpStatus status(Refusal.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
     }
 }

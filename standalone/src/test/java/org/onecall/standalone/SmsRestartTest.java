@@ -41,7 +41,7 @@ class SmsRestartTest {
             phones.failNumber(pending, 1000);
             for (String category : List.of("MEALS", "HOME_CARE")) {
                 api.post("/api/needs", Map.of("householdId", household, "category", category, "urgency", "TODAY",
-                        "description", "请帮忙", "takenBy", "operator-li"));
+                        "description", "请帮忙"));
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> phones.received(sent).size() == 1);
             await().atMost(Duration.ofSeconds(60)).until(() -> results(api, b).contains("RETRY"));

@@ -166,7 +166,7 @@ class SmsVolunteerTest {
                 "address", "兴华南里3号楼2单元101", "grid", "grid-1", "lat", LAT, "lon", LON)));
         long v = volunteer("周志愿者", "13800020004", "EMPLOYMENT");
         long need = Api.id(operator.post("/api/needs", Map.of("householdId", landline, "category", "EMPLOYMENT",
-                "urgency", "TODAY", "description", "想找份零工", "takenBy", "operator-sms")));
+                "urgency", "TODAY", "description", "想找份零工")));
         await().until(() -> status(need).equals("OFFERED"));
         long offer = ((Number) admin.list("/api/volunteers/" + v + "/offers").get(0).get("offerId")).longValue();
         admin.post("/api/offers/" + offer + "/accept", Map.of("volunteerId", v));
@@ -197,12 +197,11 @@ class SmsVolunteerTest {
                 "address", "兴华南里5号楼1单元201", "grid", "grid-1", "lat", LAT, "lon", LON)));
         // nobody has the skill: the need waits unmatched until the operator cancels it
         long need = Api.id(operator.post("/api/needs", Map.of("householdId", household2, "category", "POLICY_CONSULTING",
-                "urgency", "TODAY", "description", "问养老金", "takenBy", "operator-sms",
-                "details", Map.of("topic", "养老金"))));
+                "urgency", "TODAY", "description", "问养老金", "details", Map.of("topic", "养老金"))));
         await().until(() -> !status(need).equals("MATCHING"));
         await().until(() -> coordinator.json("/notify/staff/notices").toString()
                 .contains("需求 #" + need + " 没有找到志愿者"));
-        operator.post("/api/needs/" + need + "/cancellation", Map.of("reason", "老人改主意了", "by", "operator-sms"));
+        operator.post("/api/needs/" + need + "/cancellation", Map.of("reason", "老人改主意了"));
 
         await().until(() -> received(mobile, "李阿姨您好：您的政策咨询/代办手续服务已取消"));
     }
@@ -212,8 +211,7 @@ class SmsVolunteerTest {
         String phone = "13800020006";
         long v = volunteer("郑志愿者", phone, "MEDICINE");
         long need = Api.id(operator.post("/api/needs", Map.of("householdId", household, "category", "MEDICINE",
-                "urgency", "TODAY", "description", "买药", "takenBy", "operator-sms",
-                "items", List.of(Map.of("name", "降压药")))));
+                "urgency", "TODAY", "description", "买药", "items", List.of(Map.of("name", "降压药")))));
         await().until(() -> status(need).equals("OFFERED"));
 
         await().until(() -> received(phone, "新任务#" + need + "："));
@@ -239,7 +237,7 @@ class SmsVolunteerTest {
 
     private long raise(String category) {
         long need = Api.id(operator.post("/api/needs", Map.of("householdId", household, "category", category,
-                "urgency", "TODAY", "description", "请帮忙", "takenBy", "operator-sms")));
+                "urgency", "TODAY", "description", "请帮忙")));
         await().until(() -> status(need).equals("OFFERED"));
         return need;
     }

@@ -128,8 +128,7 @@ class StandaloneLoopTest {
              TopicProbe resources = TopicProbe.open(app.kafkaAdminConfig(), Topics.RESOURCES)) {
 
             Map<String, Object> raised = operator.post("/api/needs", Map.of("householdId", household,
-                    "category", "MEDICINE", "urgency", "TODAY", "description", "降压药 ×2，挂面，鸡蛋一盒",
-                    "takenBy", "operator-wang", "items", List.of(Map.of("name", "降压药", "quantity", 2),
+                    "category", "MEDICINE", "urgency", "TODAY", "description", "降压药 ×2，挂面，鸡蛋一盒", "items", List.of(Map.of("name", "降压药", "quantity", 2),
                             Map.of("name", "挂面"), Map.of("name", "鸡蛋", "unit", "盒"))));
             long needId = Api.id(raised);
             String aggregate = "need-" + needId;
@@ -162,7 +161,7 @@ class StandaloneLoopTest {
             assertEquals("DONE", volunteer.post("/api/needs/" + needId + "/completion",
                     Map.of("summary", "药已送到")).get("status"));
             Map<String, Object> closed = operator.post("/api/needs/" + needId + "/feedback",
-                    Map.of("rating", 5, "solved", true, "comment", "很满意", "recordedBy", "operator-wang"));
+                    Map.of("rating", 5, "solved", true, "comment", "很满意"));
             assertEquals("CLOSED", closed.get("status"));
             assertEquals(5, ((Number) closed.get("rating")).intValue());
             assertEquals(0, ((Number) admin.get("/api/volunteers/" + near).get("activeJobs")).intValue());

@@ -123,6 +123,8 @@ class DispatchAccessPolicy implements AccessPolicy {
                         .note("only the volunteer holding the job, before arriving"),
                 Access.of(POST, "/api/needs/{id}/feedback", Scope.NEED, COORDINATOR, OPERATOR),
                 Access.of(POST, "/api/needs/{id}/cancellation", Scope.NEED, COORDINATOR, OPERATOR),
+                Access.of(POST, "/api/needs/{id}/handover", Scope.NEED, COORDINATOR, OPERATOR)
+                        .note("an operator only their own needs; to an operator or coordinator of the need's community"),
 
                 // a coordinator's hands (the ladder's people): grid leaders act on needs of their grids
                 Access.of(POST, "/api/needs/{id}/assignment", Scope.NEED, COORDINATOR)

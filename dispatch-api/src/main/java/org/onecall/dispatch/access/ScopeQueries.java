@@ -7,7 +7,6 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.util.Optional;
-import org.onecall.dispatch.community.Community;
 
 /**
  * The few look-ups authorisation needs, read straight from the tables: one row by primary key each,
@@ -15,8 +14,16 @@ import org.onecall.dispatch.community.Community;
  * the grid).
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface ScopeQueries extends GenericRepository<Community, String> {
+interface ScopeQueries extends GenericRepository<ScopeQueries.CommunityKey, String> {
     // parameters are never named "id": Micronaut Data would bind them with the entity's id type (text)
+
+    /**
+     * The repository's nominal entity: a community's key only. Every look-up is a query of its own, so
+     * authorisation (plumbing) needs no feature's entity class.
+     */
+    @io.micronaut.data.annotation.MappedEntity("community")
+    record CommunityKey(@io.micronaut.data.annotation.Id String id) {
+    }
 
     /** A community-wide thing: its community and that community's street. */
     @Introspected

@@ -17,10 +17,13 @@ class AccountBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(AccountBootstrap.class);
     private final Accounts accounts;
     private final String adminPassword;
+    private final boolean demo;
 
-    AccountBootstrap(Accounts accounts, @Nullable @Value("${onecall.security.admin-password:}") String adminPassword) {
+    AccountBootstrap(Accounts accounts, @Nullable @Value("${onecall.security.admin-password:}") String adminPassword,
+                     @Value("${onecall.demo.enabled:false}") boolean demo) {
         this.accounts = accounts;
         this.adminPassword = adminPassword;
+        this.demo = demo;
     }
 
     @EventListener
@@ -29,6 +32,9 @@ class AccountBootstrap {
             return;
         }
         if (adminPassword == null || adminPassword.isBlank()) {
+            if (demo) {
+                return; // the demo community is about to create its accounts (admin included)
+            }
             LOG.warn("no accounts yet: set ONECALL_ADMIN_PASSWORD to create the first admin");
             return;
         }

@@ -1,10 +1,8 @@
 package org.onecall.dispatch.account;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,9 +15,10 @@ import org.onecall.dispatch.team.Teams;
 import org.onecall.dispatch.volunteer.Volunteer;
 import org.onecall.dispatch.volunteer.Volunteers;
 import org.onecall.kit.Refusal;
+import org.onecall.kit.security.Caller;
 import org.onecall.kit.security.Role;
 
-/** Accounts, password sign-in with lockout, and volunteers' accounts made on their first SMS sign-in. */
+/** Accounts, password sign-in throttled per address (never locked), and volunteers' accounts made on their first SMS sign-in. */
 @Singleton
 public class Accounts {
 
@@ -32,13 +31,11 @@ public class Accounts {
     private final Audit audit;
     private final Outbox outbox;
     private final Clock clock;
-    private final int maxFailures;
-    private final Duration lockout;
+    private final SignInThrottle throttle;
 
     Accounts(AccountRepository accounts, CommunityRepository communities, StreetRepository streets, Teams teams,
              PasswordHasher hasher, Volunteers volunteers, Audit audit, Outbox outbox, Clock clock,
-             @Value("${onecall.security.max-failed-logins:5}") int maxFailures,
-             @Value("${onecall.security.lockout:15m}") Duration lockout) {
+             SignInThrottle throttle) {
         this.accounts = accounts;
         this.communities = communities;
         this.streets = streets;
@@ -48,8 +45,7 @@ public class Accounts {
         this.audit = audit;
         this.outbox = outbox;
         this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.lockout = lockout;
+        this.throttle = throttle;
     }
 
     @Transactional
@@ -115,6 +111,7 @@ public class Accounts {
         Account a = accounts.findByUsername(username).orElseThrow(() -> Refusal.notFound("account", username));
         Account wanted = a.withPassword(hasher.hash(password)).withTokensValidAfter(nextSecond());
         accounts.update(wanted);
+        throttle.clear(username);
         published(wanted);
         audit.record(actor, "ACCOUNT_PASSWORD_SET", "account:" + a.id(), "username " + username
                 + "; tokens issued before " + wanted.tokensValidAfter() + " revoked");
@@ -123,22 +120,19 @@ public class Accounts {
 
     /**
      * The signed-in person changes their own password, giving the current one. A wrong current
-     * password counts as a failed sign-in (the same lockout), so a stolen session cannot guess it.
+     * password counts as a failed sign-in (the same throttle), so a stolen session cannot guess it.
      * Tokens already issued stay valid: this is not a sign-out.
      */
     @Transactional(noRollbackFor = Refusal.class)
-    void changeOwnPassword(String username, String current, String next) {
+    void changeOwnPassword(String username, String current, String next, String address) {
         Account a = accounts.findByUsername(username).filter(Account::active)
                 .orElseThrow(() -> Refusal.notFound("account", username));
         if (a.passwordHash() == null) {
             throw Refusal.conflict("currentPassword", "this account signs in with an SMS code and has no password");
         }
-        Instant now = clock.instant();
-        if (a.lockedUntil() != null && a.lockedUntil().isAfter(now)) {
-            throw Refusal.tooMany("account locked after repeated failures until " + a.lockedUntil());
-        }
+        throttle.check(username, address);
         if (!hasher.matches(current, a.passwordHash())) {
-            recordFailure(a, now, "PASSWORD_CHANGE_FAILED");
+            recordFailure(a, address, "PASSWORD_CHANGE_FAILED");
             throw Refusal.invalid("currentPassword", "is not your current password");
         }
         if (current.equals(next)) {
@@ -148,12 +142,15 @@ public class Accounts {
         audit.record(username, "PASSWORD_CHANGED", "account:" + a.id(), null);
     }
 
-    /** Counts a wrong password against the account; at {@code maxFailures} it is locked for {@code lockout}. */
-    private void recordFailure(Account a, Instant now, String failedAction) {
-        int failed = a.failedLogins() + 1;
-        Instant lockedUntil = failed >= maxFailures ? now.plus(lockout) : null;
-        accounts.recordFailures(a.id(), lockedUntil == null ? failed : 0, lockedUntil);
-        audit.record(a.username(), lockedUntil == null ? failedAction : "ACCOUNT_LOCKED", "account:" + a.id(), null);
+    /**
+     * Counts a wrong password for the account from this address ({@link SignInThrottle}). The account's
+     * {@code lockedUntil} only shows admins that some address is being held back; it refuses nobody.
+     */
+    private void recordFailure(Account a, String address, String failedAction) {
+        Optional<Instant> until = throttle.failed(a.username(), address);
+        accounts.recordFailures(a.id(), a.failedLogins() + 1, until.orElse(a.lockedUntil()));
+        audit.record(a.username(), until.isEmpty() ? failedAction : "SIGN_IN_THROTTLED", "account:" + a.id(),
+                "from " + address + until.map(u -> ", waits until " + u).orElse(""));
     }
 
     /** The next whole second: iat has whole seconds, so every token issued until now has an iat before it. */
@@ -266,6 +263,12 @@ public class Accounts {
         return names;
     }
 
+    /** The scope of an active operator's or coordinator's account: who may own a need (首问负责). */
+    public Optional<Caller> activeStaff(String username) {
+        return accounts.findByUsername(username).filter(Account::active)
+                .filter(a -> a.role() == Role.OPERATOR || a.role() == Role.COORDINATOR).map(Account::caller);
+    }
+
     public boolean exists(String username) {
         return accounts.findByUsername(username).isPresent();
     }
@@ -284,25 +287,20 @@ public class Accounts {
      * right password, and says until when.
      */
     @Transactional(noRollbackFor = Refusal.class)
-    Account authenticate(String username, String password) {
+    Account authenticate(String username, String password, String address) {
+        throttle.check(username, address);
         Optional<Account> found = accounts.findByUsername(username).filter(Account::active);
         if (found.isEmpty()) {
             hasher.hash(password); // same cost as a real check: timing does not tell which usernames exist
+            throttle.failed(username, address); // and the same throttle: 429s do not tell either
             throw Refusal.unauthorized("wrong username or password");
         }
         Account a = found.get();
-        Instant now = clock.instant();
-        if (a.lockedUntil() != null && a.lockedUntil().isAfter(now)) {
-            audit.record(username, "LOGIN_LOCKED", "account:" + a.id(), null);
-            throw Refusal.tooMany("account locked after repeated failures until " + a.lockedUntil());
-        }
         if (!hasher.matches(password, a.passwordHash())) {
-            recordFailure(a, now, "LOGIN_FAILED");
+            recordFailure(a, address, "LOGIN_FAILED");
             throw Refusal.unauthorized("wrong username or password");
         }
-        if (a.failedLogins() > 0 || a.lockedUntil() != null) {
-            accounts.recordFailures(a.id(), 0, null);
-        }
+        throttle.succeeded(username, address);
         return a;
     }
 
@@ -356,6 +354,7 @@ public class Accounts {
     Account unlock(String actor, String username) {
         Account a = accounts.findByUsername(username).orElseThrow(() -> Refusal.notFound("account", username));
         accounts.recordFailures(a.id(), 0, null);
+        throttle.clear(username);
         audit.record(actor, "ACCOUNT_UNLOCKED", "account:" + a.id(), "username " + username + "; was "
                 + (a.lockedUntil() == null ? "not locked, " : "locked until " + a.lockedUntil() + ", ")
                 + a.failedLogins() + " failed sign-ins");

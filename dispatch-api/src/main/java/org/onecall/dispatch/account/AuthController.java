@@ -2,6 +2,7 @@ package org.onecall.dispatch.account;
 
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -66,8 +67,10 @@ class AuthController {
     }
 
     @Post("/login{?session}")
-    HttpResponse<TokenIssuer.Issued> login(@Valid @Body Login login, @Nullable @QueryValue Boolean session) {
-        return respond(tokens.issue(accounts.authenticate(login.username(), login.password())), session);
+    HttpResponse<TokenIssuer.Issued> login(HttpRequest<?> request, @Valid @Body Login login,
+                                           @Nullable @QueryValue Boolean session) {
+        return respond(tokens.issue(accounts.authenticate(login.username(), login.password(), address(request))),
+                session);
     }
 
     /** Always 202: whether the phone belongs to a volunteer is not told to strangers. */
@@ -88,10 +91,12 @@ class AuthController {
                           @NotBlank @Size(min = 10, max = 200, message = "must be 10 to 200 characters") String newPassword) {
     }
 
-    /** The signed-in person's own password; 204. A wrong current password is 400 and counts toward the lockout. */
+    /** The signed-in person's own password; 204. A wrong current password is 400 and counts toward the throttle. */
     @Put("/password")
-    HttpResponse<?> changePassword(Authentication authentication, @Valid @Body PasswordChange request) {
-        accounts.changeOwnPassword(authentication.getName(), request.currentPassword(), request.newPassword());
+    HttpResponse<?> changePassword(HttpRequest<?> http, Authentication authentication,
+                                   @Valid @Body PasswordChange request) {
+        accounts.changeOwnPassword(authentication.getName(), request.currentPassword(), request.newPassword(),
+                address(http));
         return HttpResponse.noContent();
     }
 
@@ -119,6 +124,12 @@ class AuthController {
                 : communities.findByStreetOrderById(c.street()).stream().map(Community::id).toList();
         return new Me(c.username(), c.role().name(), c.communities().stream().sorted().toList(), c.street(), onStreet,
                 c.grids().stream().sorted().toList(), c.volunteerId());
+    }
+
+    /** The connection's address, as the rate limit sees it (a forwarded-for header is anyone's to write). */
+    private static String address(HttpRequest<?> request) {
+        var remote = request.getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     private static HttpResponse<TokenIssuer.Issued> respond(TokenIssuer.Issued issued, Boolean session) {

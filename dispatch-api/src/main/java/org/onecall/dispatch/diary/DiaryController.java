@@ -20,6 +20,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.onecall.kit.security.CurrentCaller;
 import org.onecall.dispatch.household.Text;
 
 @Controller("/api/households/{id}/diary")
@@ -28,21 +29,23 @@ import org.onecall.dispatch.household.Text;
 class DiaryController {
 
     private final Diary diary;
+    private final CurrentCaller caller;
 
-    DiaryController(Diary diary) {
+    DiaryController(Diary diary, CurrentCaller caller) {
         this.diary = diary;
+        this.caller = caller;
     }
 
     @Introspected
     record NewNote(@NotBlank @Size(max = 4000) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_REASON) String text,
-                   @NotBlank @Size(max = 64) @Pattern(regexp = Text.PLAIN, message = Text.PLAIN_REASON) String author,
                    @NotNull NoteKind kind) {
     }
 
     @Post
     @Status(HttpStatus.CREATED)
     DiaryEntry write(@PathVariable long id, @Valid @Body NewNote note) {
-        return diary.write(id, note.kind(), note.text(), note.author());
+        // the author is whoever is signed in, never a name in the body
+        return diary.write(id, note.kind(), note.text(), caller.username());
     }
 
     /** Newest first; {@code before} is the {@code next} cursor of the previous page. */

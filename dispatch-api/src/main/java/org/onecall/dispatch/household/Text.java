@@ -7,7 +7,7 @@ package org.onecall.dispatch.household;
  */
 public final class Text {
 
-    public static final String PLAIN = "[^\\x00-\\x08\\x0B-\\x1F\\x7F\\p{Cs}]*";
+    public static final String PLAIN = "[^\\x00-\\x08\\x0B-\\x1F\\x7F]*";
     public static final String PLAIN_REASON = "must not contain control characters (only newline and tab)";
 
     private Text() {

@@ -1,7 +1,6 @@
 package org.onecall.dispatch.imports;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -120,7 +119,7 @@ class SheetImports {
                     });
             jobs.finish(id, ImportJob.State.SUCCEEDED, imported, List.of(), note);
         } catch (Refusal e) {
-            if (e.status() != HttpStatus.CONFLICT) {
+            if (e.kind() != Refusal.Kind.CONFLICT) {
                 throw e;
             }
             // someone registered one of these (another import, another instance) after the lines were

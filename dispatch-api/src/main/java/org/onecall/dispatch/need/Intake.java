@@ -94,6 +94,10 @@ class Intake {
             return r;
         }
         Requests.RaiseNeed request = (Requests.RaiseNeed) form;
+        Optional<Rejected> reporter = reporter(m.reportedBy());
+        if (reporter.isPresent()) {
+            return reporter.get();
+        }
         Optional<Rejected> invalid = validator.validate(request).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<?> v) -> path(v.getPropertyPath())))
                 .findFirst().map(v -> new Rejected(path(v.getPropertyPath()), v.getMessage()));
@@ -109,7 +113,7 @@ class Intake {
 
     @Transactional
     Result record(Requests.RaiseNeed request, Household household, WorkOrderReceived m) {
-        Raising.Raised raised = raising.record(request, household, m.source(), m.sourceId());
+        Raising.Raised raised = raising.record(request, m.reportedBy().strip(), household, m.source(), m.sourceId());
         receipts.insert(m.source(), m.sourceId(), raised.need().id(), raised.attached(), clock.instant());
         return new Recorded(raised.need().id(), raised.attached());
     }
@@ -170,7 +174,7 @@ class Intake {
                 return new Rejected("window.kind", "must be one of " + Arrays.toString(Requests.WindowKind.values()));
             }
         }
-        return new Requests.RaiseNeed(h.id(), category, urgency, m.description(), m.reportedBy(), items, details,
+        return new Requests.RaiseNeed(h.id(), category, urgency, m.description(), items, details,
                 window, m.buysGoods(), null);
     }
 
@@ -179,7 +183,18 @@ class Intake {
                 d.get("whatIsBroken"), d.get("parties"), d.get("topic"), d.get("place"));
     }
 
-    /** "items[0].name", "reportedBy": the field as the message names it. */
+    /** Who took the report in the other system: they own the need here (首问负责), as an operator would. */
+    private static Optional<Rejected> reporter(String reportedBy) {
+        if (reportedBy == null || reportedBy.isBlank()) {
+            return Optional.of(new Rejected("reportedBy", "must not be blank"));
+        }
+        if (reportedBy.strip().length() > 64 || !reportedBy.matches(Requests.ONE_LINE)) {
+            return Optional.of(new Rejected("reportedBy", "must be one line of at most 64 characters"));
+        }
+        return Optional.empty();
+    }
+
+    /** "items[0].name": the field as the message names it. */
     static String path(Path path) {
         StringBuilder sb = new StringBuilder();
         for (Path.Node node : path) {
@@ -193,7 +208,7 @@ class Intake {
             if (!sb.isEmpty()) {
                 sb.append('.');
             }
-            sb.append("takenBy".equals(name) ? "reportedBy" : name);
+            sb.append(name);
         }
         return sb.toString();
     }

@@ -61,7 +61,7 @@ class Lifecycle {
 
     /**
      * A history line for a step that does not change the need's state (a rung of the ladder while an offer
-     * is pending, a department's answer), as a compare-and-set like {@link #move}: refused when someone
+     * is pending, a department's answer, a hand-over of ownership), as a compare-and-set like {@link #move}: refused when someone
      * changed the need meanwhile, so the line never describes a state that is already gone.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

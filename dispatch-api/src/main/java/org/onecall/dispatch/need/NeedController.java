@@ -15,6 +15,7 @@ import io.micronaut.validation.Validated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.onecall.kit.security.CurrentCaller;
 
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -26,9 +27,11 @@ class NeedController {
     private final NeedViews views;
     private final IdempotentPosts posts;
     private final NeedRepository repository;
+    private final CurrentCaller caller;
 
     NeedController(NeedService needs, Raising raising, NeedViews views, IdempotentPosts posts,
-                   NeedRepository repository) {
+                   NeedRepository repository, CurrentCaller caller) {
+        this.caller = caller;
         this.needs = needs;
         this.raising = raising;
         this.views = views;
@@ -58,7 +61,7 @@ class NeedController {
     HttpResponse<Views.CallView> call(@Nullable @Header(IdempotentPosts.HEADER) String idempotencyKey,
                                       @Valid @Body Requests.Call request) {
         var outcome = posts.run(idempotencyKey, "POST /api/calls", request, () -> raising.call(request));
-        Views.CallView view = new Views.CallView(request.householdId(), request.takenBy(),
+        Views.CallView view = new Views.CallView(request.householdId(), caller.username(),
                 outcome.raised().stream().map(views::of).toList());
         if (outcome.replay()) {
             return HttpResponse.ok(view).header(IdempotentPosts.REPLAY_HEADER, "true");
@@ -96,13 +99,13 @@ class NeedController {
     }
 
     @Post("/needs/{id}/arrival")
-    Need arrive(@PathVariable long id, @Valid @Body Requests.Arrival request) {
-        return needs.arrive(id, request.volunteerId());
+    Views.NeedView arrive(@PathVariable long id, @Valid @Body Requests.Arrival request) {
+        return views.of(needs.arrive(id, request.volunteerId()));
     }
 
     @Post("/needs/{id}/completion")
-    Need complete(@PathVariable long id, @Valid @Body Requests.Completion request) {
-        return needs.complete(id, request.volunteerId(), request.summary());
+    Views.NeedView complete(@PathVariable long id, @Valid @Body Requests.Completion request) {
+        return views.of(needs.complete(id, request.volunteerId(), request.summary()));
     }
 
     @Post("/needs/{id}/giveback")
@@ -117,8 +120,8 @@ class NeedController {
     }
 
     @Post("/needs/{id}/feedback")
-    Need feedback(@PathVariable long id, @Valid @Body Requests.Feedback request) {
-        return needs.feedback(id, request);
+    Views.NeedView feedback(@PathVariable long id, @Valid @Body Requests.Feedback request) {
+        return views.of(needs.feedback(id, request));
     }
 
     /** A coordinator confirms the volunteer's hours of a served job when no rating came (organiser certifies). */
@@ -128,7 +131,13 @@ class NeedController {
     }
 
     @Post("/needs/{id}/cancellation")
-    Need cancel(@PathVariable long id, @Valid @Body Requests.Cancellation request) {
-        return needs.cancel(id, request.reason(), request.by());
+    Views.NeedView cancel(@PathVariable long id, @Valid @Body Requests.Cancellation request) {
+        return views.of(needs.cancel(id, request.reason()));
+    }
+
+    /** Contract C1: first-contact ownership to another operator or coordinator in scope; answers the need view. */
+    @Post("/needs/{id}/handover")
+    Views.NeedView handover(@PathVariable long id, @Valid @Body Requests.Handover request) {
+        return views.of(needs.handover(id, request));
     }
 }

@@ -13,6 +13,10 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface NeedRepository extends CrudRepository<Need, Long> {
 
+    /** Compare-and-set on the owner: a hand-over of a need someone else just handed over changes nothing. */
+    @Query("UPDATE need SET taken_by = :to, updated_at = :now WHERE id = :id AND taken_by = :from")
+    int handOver(long id, String from, String to, Instant now);
+
     /** Compare-and-set on the status: only one of two racing transitions wins. */
     @Query("UPDATE need SET status = :to, match_attempt = :attempt, volunteer_id = :volunteerId, rating = :rating,"
             + " updated_at = :now WHERE id = :id AND status = :from AND match_attempt = :expectedAttempt")

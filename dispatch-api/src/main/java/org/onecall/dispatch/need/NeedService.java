@@ -28,7 +28,13 @@ import org.onecall.events.NeedEvents.OfferMade;
 import org.onecall.events.NeedEvents.OfferWithdrawn;
 import org.onecall.events.NeedEvents.VolunteerArrived;
 import org.onecall.kit.Refusal;
+import org.onecall.kit.security.Caller;
 import org.onecall.kit.security.CurrentCaller;
+import org.onecall.kit.security.Place;
+import org.onecall.kit.security.Places;
+import org.onecall.kit.security.Role;
+import org.onecall.kit.security.Scope;
+import org.onecall.dispatch.account.Accounts;
 import org.onecall.dispatch.audit.Audit;
 
 /** What people do to a need, from the operator's call to the resident's rating. */
@@ -55,12 +61,14 @@ class NeedService {
     private final Hours hours;
     private final Preferences preferences;
     private final OfferScoreRepository scores;
+    private final Accounts accounts;
+    private final Places places;
 
     NeedService(Preferences preferences, OfferScoreRepository scores, NeedRepository needs, OfferRepository offers, NeedHistoryRepository history, Lifecycle lifecycle,
                 Households households, Volunteers volunteers, Outbox outbox, Clock clock,
                 @Value("${onecall.offers.ttl:10m}") Duration offerTtl, CurrentCaller caller, Audit audit,
                 Merchants merchants, NeedViews needViews, FeedbackRepository feedbackRows, Complaints complaints,
-                Hours hours) {
+                Hours hours, Accounts accounts, Places places) {
         this.preferences = preferences;
         this.scores = scores;
         this.merchants = merchants;
@@ -68,6 +76,8 @@ class NeedService {
         this.feedbackRows = feedbackRows;
         this.complaints = complaints;
         this.hours = hours;
+        this.accounts = accounts;
+        this.places = places;
         this.needs = needs;
         this.offers = offers;
         this.history = history;
@@ -97,6 +107,7 @@ class NeedService {
 
     /** The coordinator's queue; a grid leader's holds only needs of households in their grids. */
     List<Need> queue(String communityId, List<NeedStatus> statuses) {
+        requireCommunityExists(communityId);
         var grids = caller.gridLimit();
         if (grids.isPresent()) {
             return statuses.isEmpty() ? needs.findInGrids(communityId, grids.get())
@@ -109,6 +120,7 @@ class NeedService {
 
     /** Past their due time and not yet served, most overdue first; a grid leader's only of their grids. */
     List<Need> overdue(String communityId) {
+        requireCommunityExists(communityId);
         var grids = caller.gridLimit();
         return grids.isPresent() ? needs.findOverdueInGrids(communityId, grids.get(), clock.instant())
                 : needs.findOverdue(communityId, clock.instant());
@@ -126,7 +138,7 @@ class NeedService {
             throw Refusal.conflict("offer " + offerId + " was answered or expired meanwhile");
         }
         Need held = lifecycle.move(need, need.withStatus(NeedStatus.ASSIGNED).heldBy(volunteerId), "OfferAccepted",
-                "volunteer-" + volunteerId, null);
+                actorFor(volunteerId), null);
         // after the move, so the state it publishes counts this job and holds its appointment (a refusal
         // here rolls the move back)
         if (!volunteers.takeJob(volunteerId)) {
@@ -150,7 +162,7 @@ class NeedService {
         if (need.status() != NeedStatus.OFFERED || stillOffered(need)) {
             return need;
         }
-        return startMatching(need, "volunteer-" + volunteerId, "declined" + (reason == null ? "" : ": " + reason));
+        return startMatching(need, actorFor(volunteerId), "declined" + (reason == null ? "" : ": " + reason));
     }
 
     /** Expires one offer if it is still pending; returns whether it did. */
@@ -177,7 +189,7 @@ class NeedService {
         long volunteerId = caller.actingVolunteer(named);
         Need need = heldBy(needId, volunteerId);
         Need moved = lifecycle.move(need, need.withStatus(NeedStatus.ON_SITE), "VolunteerArrived",
-                "volunteer-" + volunteerId, null);
+                actorFor(volunteerId), null);
         outbox.needEvent(need.communityId(), new VolunteerArrived(needId, volunteerId));
         return moved;
     }
@@ -187,7 +199,7 @@ class NeedService {
         long volunteerId = caller.actingVolunteer(named);
         Need need = heldBy(needId, volunteerId);
         Need moved = lifecycle.move(need, need.withStatus(NeedStatus.DONE), "NeedCompleted",
-                "volunteer-" + volunteerId, summary);
+                actorFor(volunteerId), summary);
         volunteers.releaseJob(volunteerId);
         outbox.needEvent(need.communityId(), new NeedCompleted(needId, volunteerId, summary));
         return moved;
@@ -201,6 +213,7 @@ class NeedService {
     @Transactional
     Need feedback(long needId, Requests.Feedback f) {
         Need need = get(needId);
+        String recordedBy = caller.username();
         if (need.status() != NeedStatus.DONE) {
             throw Refusal.conflict("need " + needId + " is " + need.status() + "; feedback is taken once it is DONE");
         }
@@ -210,12 +223,12 @@ class NeedService {
         creditHours(need, f.rating(), caller.username());
         if (!Complaints.isComplaint(f.rating(), f.solved())) {
             Need closed = lifecycle.move(need, need.withStatus(NeedStatus.CLOSED).rated(f.rating()), "NeedClosed",
-                    f.recordedBy(), "rating " + f.rating() + (f.comment() == null ? "" : ": " + f.comment()));
+                    recordedBy, "rating " + f.rating() + (f.comment() == null ? "" : ": " + f.comment()));
             outbox.needEvent(need.communityId(), new NeedClosed(needId, f.rating()));
             return closed;
         }
         Need reopened = lifecycle.move(need, need.withStatus(NeedStatus.REOPENED).rated(f.rating()), "NeedReopened",
-                f.recordedBy(), f.comment());
+                recordedBy, f.comment());
         if (need.volunteerId() != null) {
             // the job failed: the next rounds go to someone else
             preferences.avoid(needId, need.volunteerId());
@@ -223,7 +236,7 @@ class NeedService {
         outbox.needEvent(need.communityId(), new NeedReopened(needId, f.comment()));
         var complaint = complaints.open(needId, households.get(need.householdId()), need.volunteerId(),
                 new Complaints.Answer(answer.id(), f.rating(), f.solved(), f.comment()));
-        return startMatching(reopened, f.recordedBy(), "reopened after complaint " + complaint.id());
+        return startMatching(reopened, recordedBy, "reopened after complaint " + complaint.id());
     }
 
     /**
@@ -269,7 +282,8 @@ class NeedService {
     }
 
     @Transactional
-    Need cancel(long needId, String reason, String by) {
+    Need cancel(long needId, String reason) {
+        String by = caller.username();
         Need need = get(needId);
         Long holder = need.volunteerId();
         Need cancelled = lifecycle.move(need, need.withStatus(NeedStatus.CANCELLED), "NeedCancelled", by, reason);
@@ -279,6 +293,50 @@ class NeedService {
         }
         outbox.needEvent(need.communityId(), new NeedCancelled(needId, reason, by));
         return cancelled;
+    }
+
+    /**
+     * Hands first-contact ownership to another operator or coordinator who serves the need's
+     * community; the owner, a coordinator or an admin may. Audited, with a history line.
+     */
+    @Transactional
+    Need handover(long needId, Requests.Handover h) {
+        Need need = get(needId);
+        String by = caller.username();
+        Caller me = caller.get().orElseThrow(() -> Refusal.forbidden("sign in to hand a need over"));
+        if (me.role() == Role.OPERATOR && !by.equals(need.takenBy())) {
+            throw Refusal.forbidden("only the need's owner (" + need.takenBy() + ") or a coordinator can hand it over");
+        }
+        String to = h.to().strip();
+        Place community = places.of(Scope.COMMUNITY, need.communityId()).orElseThrow();
+        if (accounts.activeStaff(to).filter(staff -> staff.serves(community)).isEmpty()) {
+            throw Refusal.invalid("to", to + " is not an active operator or coordinator of community "
+                    + need.communityId());
+        }
+        if (to.equals(need.takenBy())) {
+            throw Refusal.invalid("to", to + " already owns need " + needId);
+        }
+        if (needs.handOver(needId, need.takenBy(), to, clock.instant()) == 0) {
+            throw Refusal.conflict("need " + needId + " was changed by someone else; reload and try again");
+        }
+        Need moved = get(needId);
+        lifecycle.note(moved, "HandedOver", by, need.takenBy() + " → " + to + ": " + h.reason().strip());
+        audit.record(by, "need.handover", "need " + needId, need.takenBy() + " → " + to + ": " + h.reason().strip());
+        return moved;
+    }
+
+    /** An unknown community is a 404, not an empty list that reads as "nothing to do". */
+    private void requireCommunityExists(String communityId) {
+        if (places.of(Scope.COMMUNITY, communityId).isEmpty()) {
+            throw Refusal.notFound("community", communityId);
+        }
+    }
+
+    /** Who acted: a volunteer themself, or staff for the volunteer they name ("coordinator-li for volunteer 24"). */
+    private String actorFor(long volunteerId) {
+        return caller.get().filter(c -> c.role() != Role.VOLUNTEER)
+                .map(c -> c.username() + " for volunteer " + volunteerId)
+                .orElse("volunteer-" + volunteerId);
     }
 
     List<Views.OfferView> offersFor(long volunteerId, OfferStatus status) {
@@ -324,7 +382,7 @@ class NeedService {
             throw Refusal.conflict("need " + needId + " is " + need.status()
                     + "; a job can be given back only before arriving");
         }
-        Need matching = startMatching(need, "JobGivenBack", "volunteer-" + volunteerId, reason, List.of(volunteerId));
+        Need matching = startMatching(need, "JobGivenBack", actorFor(volunteerId), reason, List.of(volunteerId));
         volunteers.releaseJob(volunteerId);
         return matching;
     }

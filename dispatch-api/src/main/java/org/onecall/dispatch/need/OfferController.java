@@ -19,9 +19,11 @@ import java.util.List;
 class OfferController {
 
     private final NeedService needs;
+    private final NeedViews views;
 
-    OfferController(NeedService needs) {
+    OfferController(NeedService needs, NeedViews views) {
         this.needs = needs;
+        this.views = views;
     }
 
     @Get("/volunteers/{volunteerId}/offers{?status}")
@@ -35,8 +37,8 @@ class OfferController {
     }
 
     @Post("/offers/{id}/decline")
-    Need decline(@PathVariable long id, @Valid @Body Requests.Respond request) {
-        return needs.decline(id, request.volunteerId(), request.reason());
+    Views.NeedView decline(@PathVariable long id, @Valid @Body Requests.Respond request) {
+        return views.of(needs.decline(id, request.volunteerId(), request.reason()));
     }
 
     /** The job as its holder sees it: full address and phone, only while holding it. */

@@ -74,7 +74,7 @@ class Raising {
         Household h = households.get(r.householdId());
         caller.requireHousehold(h.communityId(), h.grid());
         refuseFirst(problems(r, h.communityId()));
-        return record(r, h, HOTLINE, null);
+        return record(r, caller.username(), h, HOTLINE, null);
     }
 
     /** One call, several needs: every need is checked first, then all are recorded in this one transaction. */
@@ -92,7 +92,7 @@ class Raising {
         // the needs of one call share an id, so the matcher can send one volunteer for all of them
         String callId = call.needs().size() < 2 ? null : "call-" + h.id() + "-" + clock.millis();
         for (Requests.CallNeed n : call.needs()) {
-            raised.add(record(n.in(call), h, HOTLINE, null, true, callId));
+            raised.add(record(n.in(call), caller.username(), h, HOTLINE, null, true, callId));
         }
         return raised;
     }
@@ -108,20 +108,22 @@ class Raising {
     /**
      * Records a need already checked with {@link #problems}, or attaches it to the household's open
      * need of the same category. The household's row is locked first, so two simultaneous calls
-     * about the same household cannot both miss each other's need.
+     * about the same household cannot both miss each other's need. {@code owner}: the signed-in operator,
+     * or for a work order from another system the person it names as having taken the report.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    Raised record(Requests.RaiseNeed r, Household h, String source, @Nullable String sourceId) {
-        return record(r, h, source, sourceId, true, null);
+    Raised record(Requests.RaiseNeed r, String owner, Household h, String source, @Nullable String sourceId) {
+        return record(r, owner, h, source, sourceId, true, null);
     }
 
     /** {@code match} false: the new need stays OPEN for the caller to offer it (a pairing visit). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    Raised record(Requests.RaiseNeed r, Household h, String source, @Nullable String sourceId, boolean match) {
-        return record(r, h, source, sourceId, match, null);
+    Raised record(Requests.RaiseNeed r, String owner, Household h, String source, @Nullable String sourceId,
+                  boolean match) {
+        return record(r, owner, h, source, sourceId, match, null);
     }
 
-    private Raised record(Requests.RaiseNeed r, Household h, String source, @Nullable String sourceId,
+    private Raised record(Requests.RaiseNeed r, String owner, Household h, String source, @Nullable String sourceId,
                           boolean match, @Nullable String callId) {
         lockHousehold(h.id());
         if (!Boolean.TRUE.equals(r.separate())) {
@@ -129,7 +131,7 @@ class Raising {
             if (open.isPresent()) {
                 Need need = open.get();
                 history.save(new NeedHistoryEntry(null, need.id(), clock.instant(), "RepeatCall", need.status(),
-                        need.status(), r.takenBy(), repeatNote(r, source, sourceId)));
+                        need.status(), owner, repeatNote(r, source, sourceId)));
                 return new Raised(need, true);
             }
         }
@@ -139,7 +141,7 @@ class Raising {
         Requests.Window w = r.window();
         boolean appointment = w != null && w.kind() == Requests.WindowKind.APPOINTMENT;
         Need need = needs.save(new Need(null, h.communityId(), h.id(), r.category().name(), r.urgency(),
-                r.description().strip(), NeedStatus.OPEN, r.takenBy().strip(), source, 0, null, null, now, now,
+                r.description().strip(), NeedStatus.OPEN, owner.strip(), source, 0, null, null, now, now,
                 sourceId, r.goods(), appointment ? micros(w.start()) : null,
                 appointment ? micros(w.end()) : null, micros(NeedRules.dueAt(r, target, now))));
         List<NeedItem> list = new ArrayList<>();

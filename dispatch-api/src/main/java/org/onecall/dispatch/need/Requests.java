@@ -19,7 +19,7 @@ import org.onecall.events.Category;
 final class Requests {
 
     /** Printable text on one line: no control characters (they break lists, logs and SMS). */
-    static final String ONE_LINE = "[^\\p{Cntrl}]*";
+    static final String ONE_LINE = "[^\\x00-\\x1F\\x7F]*";
     static final String ONE_LINE_MESSAGE = "must be one line without control characters";
     /** PostgreSQL cannot store U+0000 in text: refuse it here (400) instead of failing in the database (500). */
     static final String NO_NUL = "[^\\x00]*";
@@ -42,7 +42,6 @@ final class Requests {
     @Introspected
     record RaiseNeed(@NotNull @Positive Long householdId, @NotNull Category category, @NotNull Urgency urgency,
                      @NotBlank @Size(max = 2000) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String description,
-                     @NotBlank @Size(max = 64) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String takenBy,
                      @Nullable @Size(max = 50) List<@Valid @NotNull Item> items,
                      @Nullable @Valid Details details,
                      @Nullable @Valid Window window,
@@ -53,9 +52,9 @@ final class Requests {
                      @Nullable @Size(max = 20) List<@NotNull @Positive Long> avoidVolunteerIds) {
 
         /** The shape before preferences (intake messages carry none). */
-        RaiseNeed(Long householdId, Category category, Urgency urgency, String description, String takenBy,
+        RaiseNeed(Long householdId, Category category, Urgency urgency, String description,
                   List<Item> items, Details details, Window window, Boolean buysGoods, Boolean separate) {
-            this(householdId, category, urgency, description, takenBy, items, details, window, buysGoods, separate,
+            this(householdId, category, urgency, description, items, details, window, buysGoods, separate,
                     null, null, null);
         }
 
@@ -108,10 +107,12 @@ final class Requests {
     record Window(@NotNull WindowKind kind, @Nullable Instant start, @Nullable Instant end) {
     }
 
-    /** One phone call that raises several needs at once (groceries and a repair): all or nothing. */
+    /**
+     * One phone call that raises several needs at once (groceries and a repair): all or nothing. The
+     * owner (首问负责) of every need is the signed-in operator, never a name in the body.
+     */
     @Introspected
     record Call(@NotNull @Positive Long householdId,
-                @NotBlank @Size(max = 64) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String takenBy,
                 @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull CallNeed> needs) {
     }
 
@@ -129,11 +130,16 @@ final class Requests {
                     @Nullable @Size(max = 20) List<@NotNull @Positive Long> avoidVolunteerIds) {
 
         RaiseNeed in(Call call) {
-            return new RaiseNeed(call.householdId(), category, urgency, description, call.takenBy(), items, details,
+            return new RaiseNeed(call.householdId(), category, urgency, description, items, details,
                     window, buysGoods, separate, preferredVolunteerId, volunteerKind, avoidVolunteerIds);
         }
     }
 
+    /**
+     * {@code volunteerId}, here and in {@link Arrival} and {@link Completion}, is whom the caller acts for:
+     * a volunteer's own token needs none (naming someone else is refused); staff recording what a volunteer
+     * reported by phone name the volunteer, and the history shows both ("coordinator-li for volunteer 24").
+     */
     @Introspected
     record Respond(@Nullable @Positive Long volunteerId, @Nullable @Size(max = 500) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String reason) {
     }
@@ -154,11 +160,17 @@ final class Requests {
 
     @Introspected
     record Feedback(@NotNull @Min(1) @Max(5) Integer rating, @NotNull Boolean solved,
-                    @Nullable @Size(max = 2000) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String comment, @NotBlank @Size(max = 64) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String recordedBy) {
+                    @Nullable @Size(max = 2000) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String comment) {
     }
 
     @Introspected
-    record Cancellation(@NotBlank @Size(max = 500) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String reason, @NotBlank @Size(max = 64) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String by) {
+    record Cancellation(@NotBlank @Size(max = 500) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String reason) {
+    }
+
+    /** Hands first-contact ownership (首问负责) to another operator or coordinator of the need's community. */
+    @Introspected
+    record Handover(@NotBlank @Size(max = 64) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String to,
+                    @NotBlank @Size(max = 500) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String reason) {
     }
 
     private Requests() {

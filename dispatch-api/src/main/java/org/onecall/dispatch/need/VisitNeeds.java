@@ -54,9 +54,9 @@ public class VisitNeeds {
     public long raise(Household household, Volunteer paired, String description, Instant windowStart,
                       Instant windowEnd, String owner, String sourceId) {
         var request = new Requests.RaiseNeed(household.id(), Category.COMPANIONSHIP, Urgency.FLEXIBLE, description,
-                owner, List.of(), null, new Requests.Window(Requests.WindowKind.APPOINTMENT, windowStart, windowEnd),
+                List.of(), null, new Requests.Window(Requests.WindowKind.APPOINTMENT, windowStart, windowEnd),
                 false, true);
-        Need open = raising.record(request, household, SOURCE, sourceId, false).need();
+        Need open = raising.record(request, owner, household, SOURCE, sourceId, false).need();
         Need matching = lifecycle.move(open, open.nextRound(), "MatchingStarted", "system",
                 "一帮一: offered first to the paired volunteer " + paired.id());
         Instant now = clock.instant();

@@ -10,6 +10,7 @@ import java.time.Instant;
  * A micro-wish (微心愿) of a resident, or a recurring project (项目清单) with a partner unit. Published by
  * a coordinator, claimed (认领) once by a unit or a volunteer, then fulfilled. A project may carry out a
  * co-building agreement (共建协议): {@code agreementId} names it, and the agreement's partner unit is the partner.
+ * A unit's claim links to the unit's record ({@code merchantId}); {@code claimant} is its name.
  */
 @MappedEntity("wish")
 public record Wish(@Id @GeneratedValue @Nullable Long id, String communityId, WishKind kind,
@@ -18,7 +19,7 @@ public record Wish(@Id @GeneratedValue @Nullable Long id, String communityId, Wi
                    @Nullable ClaimantKind claimantKind, @Nullable String claimant, @Nullable Long volunteerId,
                    @Nullable Instant claimedAt, @Nullable String fulfilledBy, @Nullable Instant fulfilledAt,
                    @Nullable String fulfilmentNote, Instant createdAt,
-                   @Nullable Long agreementId) {
+                   @Nullable Long agreementId, @Nullable Long merchantId) {
 
     public enum WishKind { WISH, PROJECT }
 

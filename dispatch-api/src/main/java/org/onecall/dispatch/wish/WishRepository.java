@@ -37,8 +37,10 @@ public interface WishRepository extends CrudRepository<Wish, Long> {
 
     /** Claims only an open wish: of two claimants exactly one gets 1. */
     @Query("UPDATE wish SET status = 'CLAIMED', claimant_kind = :kind, claimant = :claimant,"
-            + " volunteer_id = :volunteerId, claimed_at = :at WHERE id = :id AND status = 'OPEN'")
-    int claim(long id, String kind, String claimant, @Nullable Long volunteerId, Instant at);
+            + " volunteer_id = :volunteerId, merchant_id = :merchantId, claimed_at = :at"
+            + " WHERE id = :id AND status = 'OPEN'")
+    int claim(long id, String kind, String claimant, @Nullable Long volunteerId, @Nullable Long merchantId,
+              Instant at);
 
     @Query("UPDATE wish SET status = 'FULFILLED', fulfilled_by = :by, fulfilled_at = :at, fulfilment_note = :note"
             + " WHERE id = :id AND status = 'CLAIMED'")

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 
 final class WishRequests {
 
-    static final String ONE_LINE = "[^\\p{Cntrl}]*";
+    static final String ONE_LINE = "[^\\x00-\\x1F\\x7F]*";
     static final String ONE_LINE_MESSAGE = "must be one line without control characters";
 
     /**
@@ -27,10 +27,14 @@ final class WishRequests {
                    @Nullable @Positive Long agreementId) {
     }
 
-    /** A UNIT names itself in {@code claimant}; a VOLUNTEER gives volunteerId (claimant defaults to the name). */
+    /**
+     * Who claims: a UNIT is a partner unit's record ({@code merchantId}) of the wish's community, entered
+     * by staff for it; a VOLUNTEER claims for themself, or staff name {@code volunteerId}. The person who
+     * entered the claim is the signed-in account.
+     */
     @Introspected
     record Claim(@NotNull Wish.ClaimantKind claimantKind,
-                 @Nullable @Size(max = 200) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String claimant,
+                 @Nullable @Positive Long merchantId,
                  @Nullable @Positive Long volunteerId) {
     }
 

@@ -10,6 +10,7 @@ import org.onecall.dispatch.agreement.Agreements;
 import org.onecall.dispatch.community.CommunityRepository;
 import org.onecall.dispatch.household.Household;
 import org.onecall.dispatch.household.Households;
+import org.onecall.dispatch.merchant.Merchant;
 import org.onecall.dispatch.merchant.Merchants;
 import org.onecall.dispatch.outbox.Outbox;
 import org.onecall.dispatch.volunteer.Volunteer;
@@ -19,6 +20,7 @@ import org.onecall.events.WishEvents.WishFulfilled;
 import org.onecall.events.WishEvents.WishPublished;
 import org.onecall.kit.Refusal;
 import org.onecall.kit.security.CurrentCaller;
+import org.onecall.kit.security.Role;
 
 /** Publish, claim once, fulfil: each step a history line and an outbox event in one transaction. */
 @Singleton
@@ -90,7 +92,7 @@ class Wishes {
         var now = clock.instant();
         Wish wish = wishes.save(new Wish(null, communityId, p.kind(), householdId, p.title().strip(),
                 strip(p.description()), partner, strip(p.schedule()), Wish.WishStatus.OPEN,
-                p.publishedBy().strip(), null, null, null, null, null, null, null, now, p.agreementId()));
+                p.publishedBy().strip(), null, null, null, null, null, null, null, now, p.agreementId(), null));
         history.save(new WishHistoryEntry(null, wish.id(), householdId, now, "WishPublished", wish.publishedBy(),
                 wish.title()));
         outbox.needEvent(communityId, new WishPublished(wish.id(), wish.kind().name(), householdId, wish.title(),
@@ -114,8 +116,9 @@ class Wishes {
     @Transactional
     Wish claim(long id, WishRequests.Claim c) {
         Wish wish = get(id);
-        String claimant = c.claimant() == null ? null : c.claimant().strip();
+        String claimant;
         Long volunteerId = null;
+        Long merchantId = null;
         if (c.claimantKind() == Wish.ClaimantKind.VOLUNTEER) {
             // a signed-in volunteer claims for themself; staff name the volunteer
             Volunteer v = volunteers.get(caller.actingVolunteer(c.volunteerId()));
@@ -124,18 +127,30 @@ class Wishes {
                         + wish.communityId());
             }
             volunteerId = v.id();
-            claimant = blank(claimant) ? v.name() : claimant;
-        } else if (blank(claimant)) {
-            throw Refusal.invalid("claimant", "name the unit that claims it");
+            claimant = v.name();
+        } else {
+            if (c.merchantId() == null) {
+                throw Refusal.invalid("merchantId", "name the partner unit that claims it");
+            }
+            Merchant unit = merchants.get(c.merchantId());
+            if (!unit.communityId().equals(wish.communityId())) {
+                throw Refusal.invalid("merchantId", "partner unit " + unit.id() + " is not in community "
+                        + wish.communityId());
+            }
+            merchantId = unit.id();
+            claimant = unit.name();
         }
         if (wish.status() != Wish.WishStatus.OPEN
-                || wishes.claim(id, c.claimantKind().name(), claimant, volunteerId, clock.instant()) == 0) {
+                || wishes.claim(id, c.claimantKind().name(), claimant, volunteerId, merchantId, clock.instant()) == 0) {
             Wish now = get(id);
             throw Refusal.conflict("wish " + id + " is already " + now.status() + (now.claimant() == null ? ""
                     : " by " + now.claimant()));
         }
         Wish claimed = get(id);
-        history.save(new WishHistoryEntry(null, id, wish.householdId(), claimed.claimedAt(), "WishClaimed", claimant,
+        // who entered it, and for whom: "coordinator-li for 兴华药房 (UNIT)"; a volunteer's own claim is theirs
+        String by = caller.get().filter(me -> me.role() == Role.VOLUNTEER).isPresent() ? claimant
+                : caller.username() + " for " + claimant;
+        history.save(new WishHistoryEntry(null, id, wish.householdId(), claimed.claimedAt(), "WishClaimed", by,
                 c.claimantKind().name()));
         outbox.needEvent(wish.communityId(), new WishClaimed(id, c.claimantKind().name(), claimant, volunteerId));
         return claimed;

@@ -42,14 +42,6 @@ let callNeeds = []; // needs added to this call, not yet saved
 let stream = null;
 let mineTimer = null;
 
-/**
- * Who acted, as the server still asks for it in the body (contract C2): the one place the desk sends
- * it, so it can be dropped when the server takes the actor from the sign-in alone.
- */
-function actorFields(field) {
-  return { [field]: caller.username };
-}
-
 await setUp();
 ready();
 
@@ -542,7 +534,6 @@ async function saveCall({ decided = null } = {}) {
   }
   const body = {
     householdId: household.id,
-    ...actorFields('takenBy'),
     needs: needs.map((n) => ({ ...n, separate: decided === 'separate' && repeats.includes(n) ? true : null })),
   };
   const button = byId('save-call');
@@ -634,7 +625,7 @@ function callBackForm(n) {
         method: 'POST',
         json: {
           rating: Number(byId(`cb-rating-${id}`).value), solved: byId(`cb-solved-${id}`).checked,
-          comment: byId(`cb-comment-${id}`).value.trim() || null, ...actorFields('recordedBy'),
+          comment: byId(`cb-comment-${id}`).value.trim() || null,
         },
       });
       showMessage(byId('mine-feedback'), t('desk.mine.saved'), 'ok');

@@ -30,11 +30,6 @@ try {
 }
 ready();
 
-/** The body fields contract C2 still asks for (the actor); dropped once the server takes them from the sign-in. */
-function actorFields() {
-  return { by: caller.username };
-}
-
 async function start() {
   const communities = await request('/api/communities');
   const wanted = new URLSearchParams(location.search).get('community');
@@ -339,7 +334,7 @@ function attachHandlers() {
   act('handover-form', () => ({ path: 'handover', json: {
     to: byId('handover-to').value, reason: byId('handover-reason').value } }), 'queue.done.handover');
   act('cancel-form', () => ({ path: 'cancellation', json: {
-    reason: byId('cancel-reason').value, ...actorFields() } }), 'queue.done.cancel');
+    reason: byId('cancel-reason').value } }), 'queue.done.cancel');
 }
 
 function act(formId, build, doneKey) {

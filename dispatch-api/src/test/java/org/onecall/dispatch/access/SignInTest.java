@@ -46,7 +46,7 @@ class SignInTest extends SecuredApiTest {
     }
 
     @Test
-    void repeated_wrong_passwords_lock_the_account_even_for_the_right_one() {
+    void repeated_wrong_passwords_hold_back_that_address_even_for_the_right_one() {
         post("/api/communities", Map.of("id", "signin-b", "name", "B"));
         post("/api/accounts", Map.of("username", "coordinator-zhang", "displayName", "张书记", "role", "COORDINATOR",
                 "communities", List.of("signin-b"), "password", "the right password"));
@@ -57,13 +57,13 @@ class SignInTest extends SecuredApiTest {
         HttpResponse<String> locked = send(HttpRequest.POST("/api/auth/login",
                 Map.of("username", "coordinator-zhang", "password", "the right password")), "none");
         assertEquals(429, locked.getStatus().getCode());
-        assertTrue(locked.body().contains("locked"), locked.body());
+        assertTrue(locked.body().contains("from your address"), locked.body());
         // an unknown user gets the same answer as a wrong password: no hint which usernames exist
         HttpResponse<String> unknown = send(HttpRequest.POST("/api/auth/login",
                 Map.of("username", "nobody-here", "password", "whatever it is")), "none");
         assertEquals(401, unknown.getStatus().getCode());
         String audit = send(HttpRequest.GET("/api/audit"), org.onecall.testsupport.TestTokens.admin()).body();
-        assertTrue(audit.contains("ACCOUNT_LOCKED"), audit);
+        assertTrue(audit.contains("SIGN_IN_THROTTLED"), audit);
     }
 
     @Test

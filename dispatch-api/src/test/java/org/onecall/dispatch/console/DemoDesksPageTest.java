@@ -64,8 +64,7 @@ class DemoDesksPageTest extends BrowserTestBase {
                     .filter(v -> v.get("name").asText().equals("李建国")).findFirst().orElseThrow().get("id").asLong();
             long household = get("/api/households?phone=13900020002").get(0).get("id").asLong();
             JsonNode need = post("/api/needs", Map.of("householdId", household, "category", "MEDICINE",
-                    "urgency", "TODAY", "description", "代购降压药", "takenBy", "operator-wang",
-                    "items", List.of(Map.of("name", "硝苯地平缓释片", "quantity", 2, "unit", "盒"),
+                    "urgency", "TODAY", "description", "代购降压药", "items", List.of(Map.of("name", "硝苯地平缓释片", "quantity", 2, "unit", "盒"),
                             Map.of("name", "阿司匹林", "quantity", 1, "unit", "盒"))));
             new FakeMatcher(kafka).propose(DEMO, need.get("id").asLong(), need.get("matchAttempt").asInt(), volunteer);
             long offer = phone.waiting().until(d -> {

@@ -32,8 +32,7 @@ class HoursPageTest extends BrowserTestBase {
                 "phone", "13900031009", "building", "3号楼", "address", "3号楼1单元101", "lat", 39.7275,
                 "lon", 116.3405)).get("id").asLong();
         long need = post("/api/needs", Map.of("householdId", household, "category", "MEDICINE", "urgency", "TODAY",
-                "description", "代购降压药", "takenBy", "operator-wang",
-                "items", List.of(Map.of("name", "降压药", "quantity", 2)))).get("id").asLong();
+                "description", "代购降压药", "items", List.of(Map.of("name", "降压药", "quantity", 2)))).get("id").asLong();
         Db db = new Db(dataSource);
         Instant start = Instant.parse("2026-11-03T01:00:00Z");
         // 100 hours long ago (the first star) and one 90-minute job

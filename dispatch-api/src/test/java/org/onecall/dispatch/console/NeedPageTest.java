@@ -99,7 +99,7 @@ class NeedPageTest extends BrowserTestBase {
                 "phone", "13900020001", "building", "1号楼", "address", "1号楼2单元301", "lat", 39.7275,
                 "lon", 116.3405)).get("id").asLong();
         return post("/api/needs", Map.of("householdId", household, "category", "MEDICINE", "urgency", "TODAY",
-                "description", description, "takenBy", "operator-wang",
+                "description", description,
                 "items", List.of(Map.of("name", ITEM, "quantity", 2, "unit", "盒")),
                 "details", Map.of("topic", TOPIC))).get("id").asLong();
     }

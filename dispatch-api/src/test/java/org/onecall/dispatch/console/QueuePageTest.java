@@ -85,8 +85,7 @@ class QueuePageTest extends BrowserTestBase {
         browser.waiting().until(d -> "live".equals(browser.find("#live").getAttribute("data-state")));
 
         long need = post("/api/needs", Map.of("householdId", household, "category", "MEDICINE", "urgency", "TODAY",
-                "description", "代购降压药两盒", "takenBy", "operator-wang",
-                "items", List.of(Map.of("name", "降压药", "quantity", 2, "unit", "盒")))).get("id").asLong();
+                "description", "代购降压药两盒", "items", List.of(Map.of("name", "降压药", "quantity", 2, "unit", "盒")))).get("id").asLong();
         // 1. the open page shows it by itself, pushed over the stream
         Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
                 .until(() -> cardText(need).contains("钱奶奶"));
@@ -136,7 +135,7 @@ class QueuePageTest extends BrowserTestBase {
     @Test
     void filtersNarrowTheQueue() {
         long need = post("/api/needs", Map.of("householdId", household, "category", "REPAIRS", "urgency", "URGENT",
-                "description", "水管漏水", "takenBy", "operator-wang", "details", Map.of("whatIsBroken", "水管")))
+                "description", "水管漏水", "details", Map.of("whatIsBroken", "水管")))
                 .get("id").asLong();
         browser.forget();
         browser.signIn("coordinator-queue", PASSWORD);

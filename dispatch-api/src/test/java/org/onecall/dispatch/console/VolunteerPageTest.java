@@ -117,7 +117,7 @@ class VolunteerPageTest extends BrowserTestBase {
 
     private long raise(String description) {
         JsonNode need = post("/api/needs", Map.of("householdId", household, "category", "ERRANDS", "urgency", "TODAY",
-                "description", description, "takenBy", "operator-wang", "separate", true,
+                "description", description, "separate", true,
                 "items", List.of(Map.of("name", "青菜", "quantity", 1))));
         new FakeMatcher(kafka).propose(community, need.get("id").asLong(), need.get("matchAttempt").asInt(), volunteer);
         return need.get("id").asLong();

@@ -30,7 +30,7 @@ class WhyThisVolunteerPageTest extends BrowserTestBase {
                 "phone", "13900140001", "building", "2号楼", "address", "2号楼1单元502", "lat", 39.7275,
                 "lon", 116.3405)).get("id").asLong();
         long need = post("/api/needs", Map.of("householdId", household, "category", "MEALS", "urgency", "TODAY",
-                "description", "午饭", "takenBy", "operator-wang", "preferredVolunteerId", volunteer))
+                "description", "午饭", "preferredVolunteerId", volunteer))
                 .get("id").asLong();
         MatchProposed proposed = new MatchProposed(need, 1, volunteer, null, 11, "test", -5389.5, List.of(
                 new ScorePart("WALK", 11, null, 11), new ScorePart("JOBS_THIS_WEEK", 2, null, 120),

@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.onecall.testsupport.TestTokens;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,12 +62,12 @@ abstract class DiaryContract {
         long h = household("李爷爷", "13900030003");
         note(h, "CALL", "李爷爷来电：降压药吃完了", "operator-7");
         long need = post("/api/needs", Map.of("householdId", h, "category", "MEDICINE", "urgency", "TODAY",
-                "description", "降压药 ×2", "takenBy", "operator-7",
+                "description", "降压药 ×2",
                 "items", java.util.List.of(Map.of("name", "降压药", "quantity", 2)))).get("id").asLong();
-        post("/api/needs/" + need + "/cancellation", Map.of("reason", "女儿已经买了", "by", "operator-7"));
+        post("/api/needs/" + need + "/cancellation", Map.of("reason", "女儿已经买了"));
         note(h, "VISIT", "上门看望，身体不错 🙂\n下周再来", "grid-leader-1");
         post("/api/needs", Map.of("householdId", neighbour, "category", "REPAIRS", "urgency", "TODAY",
-                "description", "水管漏水", "takenBy", "operator-8", "details", Map.of("whatIsBroken", "厨房水管")));
+                "description", "水管漏水", "details", Map.of("whatIsBroken", "厨房水管")));
 
         JsonNode page = diary(h, null, null);
         List<String> lines = new ArrayList<>();
@@ -75,7 +76,7 @@ abstract class DiaryContract {
         assertEquals(List.of("NOTE:VISIT", "NEED:TRANSITION:NeedCancelled", "NEED:TRANSITION:MatchingStarted",
                 "NEED:TRANSITION:NeedRaised", "NOTE:CALL"), lines);
         JsonNode cancelled = page.get("entries").get(1);
-        assertEquals("operator-7", cancelled.get("author").asText());
+        assertEquals("test-admin", cancelled.get("author").asText(), "the signed-in caller cancelled it");
         assertEquals(need, cancelled.get("needId").asLong());
         assertEquals("MEDICINE", cancelled.get("category").asText());
         assertEquals("CANCELLED", cancelled.get("toStatus").asText());
@@ -95,7 +96,10 @@ abstract class DiaryContract {
         JsonNode published = post("/api/communities/diary/wishes", Map.of("kind", "WISH", "householdId", household,
                 "title", "一件新棉衣", "publishedBy", "coordinator-zhang"));
         long wish = published.get("id").asLong();
-        post("/api/wishes/" + wish + "/claim", Map.of("claimantKind", "UNIT", "claimant", "兴华超市"));
+        long unit = post("/api/communities/diary/merchants", Map.of("name", "兴华超市", "kind", "PARTNER_UNIT",
+                "offerings", List.of(Map.of("category", "ERRANDS", "description", "代购")), "lat", 39.728, "lon", 116.341,
+                "dailyCapacity", 10, "fulfilment", "DELIVERY")).get("merchant").get("id").asLong();
+        post("/api/wishes/" + wish + "/claim", Map.of("claimantKind", "UNIT", "merchantId", unit));
         post("/api/wishes/" + wish + "/fulfilment", Map.of("fulfilledBy", "兴华超市", "note", "棉衣已送到"));
 
         List<JsonNode> wishes = new java.util.ArrayList<>();
@@ -127,9 +131,9 @@ abstract class DiaryContract {
         for (int i = 0; i < 4; i++) {
             note(h, "NOTE", "记录 " + i, "operator-1");
             long need = post("/api/needs", Map.of("householdId", h, "category", "ERRANDS", "urgency", "FLEXIBLE",
-                    "description", "代购 " + i, "takenBy", "operator-1", "separate", true,
+                    "description", "代购 " + i, "separate", true,
                     "items", java.util.List.of(Map.of("name", "挂面")))).get("id").asLong();
-            post("/api/needs/" + need + "/cancellation", Map.of("reason", "不需要了", "by", "operator-1"));
+            post("/api/needs/" + need + "/cancellation", Map.of("reason", "不需要了"));
         }
         List<String> all = cursors(diary(h, null, 200));
         assertEquals(16, all.size());
@@ -150,14 +154,15 @@ abstract class DiaryContract {
     @Test
     void refused_notes_name_the_field_and_write_nothing() {
         long before = notes();
-        assertRefused(Map.of("text", "x", "author", "op", "kind", "SMS"), "kind", 400);
-        assertRefused(Map.of("text", "响铃\u0007", "author", "op", "kind", "CALL"), "text", 400);
-        assertRefused(Map.of("text", "长".repeat(4001), "author", "op", "kind", "CALL"), "text", 400);
-        assertRefused(Map.of("text", "x", "author", " ", "kind", "CALL"), "author", 400);
-        assertRefused(Map.of("author", "op", "kind", "CALL"), "text", 400);
+        assertRefused(Map.of("text", "x", "kind", "SMS"), "kind", 400);
+        assertRefused(Map.of("text", "响铃\u0007", "kind", "CALL"), "text", 400);
+        assertRefused(Map.of("text", "长".repeat(4001), "kind", "CALL"), "text", 400);
+        // the author is the signed-in caller: a body naming one is refused, not believed
+        assertRefused(Map.of("text", "x", "author", "op", "kind", "CALL"), "author", 400);
+        assertRefused(Map.of("kind", "CALL"), "text", 400);
         assertEquals(before, notes());
         var missing = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
-                HttpRequest.POST("/api/households/99999999/diary", Map.of("text", "x", "author", "op", "kind", "NOTE"))));
+                HttpRequest.POST("/api/households/99999999/diary", Map.of("text", "x", "kind", "NOTE"))));
         assertEquals(404, missing.getStatus().getCode());
     }
 
@@ -208,8 +213,11 @@ abstract class DiaryContract {
         });
     }
 
+    /** Written by {@code author}'s own sign-in (an admin's token in that name). */
     private JsonNode note(long h, String kind, String text, String author) {
-        return post("/api/households/" + h + "/diary", Map.of("kind", kind, "text", text, "author", author));
+        return http.toBlocking().retrieve(HttpRequest.POST("/api/households/" + h + "/diary",
+                Map.of("kind", kind, "text", text)).bearerAuth(TestTokens.token(author, "ADMIN", List.of(), null)),
+                JsonNode.class);
     }
 
     private JsonNode diary(long h, String before, Integer limit) {

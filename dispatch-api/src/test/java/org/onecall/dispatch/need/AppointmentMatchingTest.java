@@ -73,8 +73,7 @@ class AppointmentMatchingTest extends ResourceListsTestBase {
 
         try (TopicProbe needs = TopicProbe.open(Topics.NEEDS)) {
             JsonNode need = post("/api/needs", Map.of("householdId", household, "category", "COMPANIONSHIP",
-                    "urgency", "FLEXIBLE", "description", "陪老人聊天", "takenBy", "operator-1",
-                    "window", Map.of("kind", "APPOINTMENT", "start", start.toString(), "end", end.toString())));
+                    "urgency", "FLEXIBLE", "description", "陪老人聊天", "window", Map.of("kind", "APPOINTMENT", "start", start.toString(), "end", end.toString())));
             long needId = need.get("id").asLong();
             assertEquals("OPEN", need.get("status").asText(), "not offered now with a 10-minute expiry");
             assertTrue(history(needId).stream().anyMatch(h -> h.get("eventType").asText().equals("MatchingScheduled")
@@ -155,15 +154,14 @@ class AppointmentMatchingTest extends ResourceListsTestBase {
             post("/api/offers/" + offerId + "/accept", Map.of("volunteerId", helper));
             post("/api/needs/" + needId + "/arrival", Map.of("volunteerId", helper));
             post("/api/needs/" + needId + "/completion", Map.of("volunteerId", helper, "summary", "买了"));
-            post("/api/needs/" + needId + "/feedback", Map.of("rating", 2, "solved", false, "comment", "药买错了",
-                    "recordedBy", "operator-1"));
+            post("/api/needs/" + needId + "/feedback", Map.of("rating", 2, "solved", false, "comment", "药买错了"));
             String round2 = needs.await(e -> event(c, MatchingStarted.class, needId).test(e)
                     && e.contains("\"attempt\":2"));
             MatchingStarted again = (MatchingStarted) EventJson.read(round2).typedPayload();
             assertEquals(List.of(helper), again.avoidVolunteerIds());
 
             JsonNode call = post("/api/calls", Map.of("householdId", household(c, "13900130022"),
-                    "takenBy", "operator-1", "needs", List.of(
+                    "needs", List.of(
                             Map.of("category", "MEALS", "urgency", "TODAY", "description", "午饭"),
                             Map.of("category", "REPAIRS", "urgency", "TODAY", "description", "灯坏了",
                                     "details", Map.of("whatIsBroken", "灯")))));
@@ -195,7 +193,7 @@ class AppointmentMatchingTest extends ResourceListsTestBase {
 
     private Map<String, Object> form(long household, Object... more) {
         Map<String, Object> m = new HashMap<>(Map.of("householdId", household, "category", "MEALS",
-                "urgency", "TODAY", "description", "午饭", "takenBy", "operator-1"));
+                "urgency", "TODAY", "description", "午饭"));
         for (int i = 0; i < more.length; i += 2) {
             m.put((String) more[i], more[i + 1]);
         }

@@ -14,6 +14,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
+import org.onecall.testsupport.TestTokens;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -57,7 +58,7 @@ class CallsAndRepeatsTest implements TestPropertyProvider {
 
     static Map<String, Object> meals(long household, String description) {
         return new HashMap<>(Map.of("householdId", household, "category", "MEALS", "urgency", "TODAY",
-                "description", description, "takenBy", "operator-li"));
+                "description", description));
     }
 
     int needsOf(long household) {
@@ -72,7 +73,7 @@ class CallsAndRepeatsTest implements TestPropertyProvider {
     @Test
     void one_call_raises_groceries_and_a_repair_together() {
         long h = household();
-        Reply call = http().post("/api/calls", Map.of("householdId", h, "takenBy", "operator-li", "needs", List.of(
+        Reply call = http().post("/api/calls", Map.of("householdId", h, "needs", List.of(
                 Map.of("category", "ERRANDS", "urgency", "TODAY", "description", "买菜",
                         "items", List.of(Map.of("name", "挂面"), Map.of("name", "鸡蛋", "unit", "盒"))),
                 Map.of("category", "REPAIRS", "urgency", "FLEXIBLE", "description", "水管",
@@ -83,26 +84,26 @@ class CallsAndRepeatsTest implements TestPropertyProvider {
         assertEquals("ERRANDS", needs.get(0).path("category").asText());
         assertEquals(2, needs.get(0).path("items").size());
         assertEquals("REPAIRS", needs.get(1).path("category").asText());
-        assertEquals("operator-li", needs.get(1).path("takenBy").asText());
+        assertEquals("test-admin", needs.get(1).path("takenBy").asText(), "the signed-in caller owns them");
         assertEquals(2, needsOf(h));
     }
 
     @Test
     void one_invalid_need_in_a_call_records_none_of_them() {
         long h = household();
-        Reply call = http().post("/api/calls", Map.of("householdId", h, "takenBy", "operator-li", "needs", List.of(
+        Reply call = http().post("/api/calls", Map.of("householdId", h, "needs", List.of(
                 Map.of("category", "MEALS", "urgency", "TODAY", "description", "午饭"),
                 Map.of("category", "REPAIRS", "urgency", "TODAY", "description", "坏了"))));
         assertEquals(400, call.status());
         assertEquals("needs[1].details.whatIsBroken", call.field());
         assertEquals(0, needsOf(h), "all or nothing");
 
-        Reply shape = http().post("/api/calls", Map.of("householdId", h, "takenBy", "operator-li", "needs", List.of(
+        Reply shape = http().post("/api/calls", Map.of("householdId", h, "needs", List.of(
                 Map.of("category", "MEALS", "urgency", "TODAY", "description", "午饭"),
                 Map.of("category", "MEALS", "urgency", "SOON", "description", "晚饭"))));
         assertEquals(400, shape.status());
         assertEquals("needs[1].urgency", shape.field());
-        assertEquals(400, http().post("/api/calls", Map.of("householdId", h, "takenBy", "operator-li",
+        assertEquals(400, http().post("/api/calls", Map.of("householdId", h,
                 "needs", List.of())).status());
         assertEquals(0, needsOf(h));
     }
@@ -115,8 +116,8 @@ class CallsAndRepeatsTest implements TestPropertyProvider {
         assertNull(first.body().get("attachedTo"));
 
         Map<String, Object> again = meals(h, "又打来问午饭什么时候到");
-        again.put("takenBy", "operator-zhao");
-        Reply second = http().post("/api/needs", again);
+        Reply second = http().send(HttpRequest.POST("/api/needs", again)
+                .bearerAuth(TestTokens.token("operator-zhao", "OPERATOR", List.of(COMMUNITY), null)));
         assertEquals(200, second.status(), second.toString());
         assertEquals(first.id(), second.body().path("attachedTo").asLong());
         assertEquals(first.id(), second.id());
@@ -128,12 +129,12 @@ class CallsAndRepeatsTest implements TestPropertyProvider {
         assertEquals("RepeatCall", last.path("eventType").asText());
         assertEquals("operator-zhao", last.path("actor").asText());
         assertTrue(last.path("detail").asText().contains("又打来问午饭什么时候到"), last.toString());
-        assertEquals("operator-li", http().get("/api/needs/" + first.id()).body().path("takenBy").asText(),
+        assertEquals("test-admin", http().get("/api/needs/" + first.id()).body().path("takenBy").asText(),
                 "the first operator keeps it");
 
         // another category is another need
         assertEquals(201, http().post("/api/needs", new HashMap<>(Map.of("householdId", h, "category", "HOME_CARE",
-                "urgency", "TODAY", "description", "打扫", "takenBy", "operator-li"))).status());
+                "urgency", "TODAY", "description", "打扫"))).status());
     }
 
     @Test
@@ -146,8 +147,8 @@ class CallsAndRepeatsTest implements TestPropertyProvider {
         assertEquals(201, separate.status());
         assertTrue(separate.id() != lunch);
 
-        http().post("/api/needs/" + lunch + "/cancellation", Map.of("reason", "不要了", "by", "operator-li"));
-        http().post("/api/needs/" + separate.id() + "/cancellation", Map.of("reason", "不要了", "by", "operator-li"));
+        http().post("/api/needs/" + lunch + "/cancellation", Map.of("reason", "不要了"));
+        http().post("/api/needs/" + separate.id() + "/cancellation", Map.of("reason", "不要了"));
         Reply fresh = http().post("/api/needs", meals(h, "明天午饭"));
         assertEquals(201, fresh.status());
         assertFalse(Set.of(lunch, separate.id()).contains(fresh.id()));
@@ -200,7 +201,7 @@ class CallsAndRepeatsTest implements TestPropertyProvider {
     @Test
     void a_call_can_be_replayed_too() {
         long h = household();
-        Map<String, Object> body = Map.of("householdId", h, "takenBy", "operator-li", "needs", List.of(
+        Map<String, Object> body = Map.of("householdId", h, "needs", List.of(
                 Map.of("category", "MEALS", "urgency", "TODAY", "description", "午饭"),
                 Map.of("category", "HOME_CARE", "urgency", "TODAY", "description", "打扫")));
         Reply first = http().send(HttpRequest.POST("/api/calls", body).header("Idempotency-Key", "call-" + h));

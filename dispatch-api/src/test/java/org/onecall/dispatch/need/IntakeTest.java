@@ -174,7 +174,7 @@ class IntakeTest implements TestPropertyProvider {
     void a_work_order_about_an_open_need_attaches_to_it() {
         long h = http().household(COMMUNITY, phone());
         long open = http().post("/api/needs", Map.of("householdId", h, "category", "REPAIRS", "urgency", "TODAY",
-                "description", "水管", "takenBy", "operator-li", "details", Map.of("whatIsBroken", "水管"))).id();
+                "description", "水管", "details", Map.of("whatIsBroken", "水管"))).id();
         String id = "BJ-" + UUID.randomUUID();
         send(repair(id, h, null));
         await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -69,13 +69,16 @@ class NeedsOnPostgresTest implements TestPropertyProvider {
     void needs_lists_details_windows_and_owners_round_trip() {
         long h = http().household(COMMUNITY, "13500000001");
         Instant start = Instant.now().plusSeconds(86_400).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Reply r = http().post("/api/calls", Map.of("householdId", h, "takenBy", "operator-pg-calls", "needs", List.of(
+        // the call is taken by operator-pg-calls' own sign-in: they own its needs
+        Reply r = http().send(HttpRequest.POST("/api/calls", Map.of("householdId", h, "needs", List.of(
                 Map.of("category", "HOSPITAL_ESCORT", "urgency", "FLEXIBLE", "description", "陪诊",
                         "details", Map.of("hospital", "大兴区人民医院", "department", "心内科"),
                         "window", Map.of("kind", "APPOINTMENT", "start", start.toString(),
                                 "end", start.plusSeconds(7200).toString())),
                 Map.of("category", "ERRANDS", "urgency", "TODAY", "description", "买菜",
-                        "items", List.of(Map.of("name", "挂面"), Map.of("name", "鸡蛋", "quantity", 2, "unit", "盒"))))));
+                        "items", List.of(Map.of("name", "挂面"), Map.of("name", "鸡蛋", "quantity", 2, "unit", "盒"))))))
+                .bearerAuth(org.onecall.testsupport.TestTokens.token("operator-pg-calls", "OPERATOR", List.of(COMMUNITY),
+                        null)));
         assertEquals(201, r.status(), r.toString());
         long escort = r.body().path("needs").get(0).path("id").asLong();
         JsonNode read = http().get("/api/needs/" + escort).body();
@@ -109,7 +112,7 @@ class NeedsOnPostgresTest implements TestPropertyProvider {
                 throw new IllegalStateException(e);
             }
             return http().post("/api/needs", Map.of("householdId", h, "category", "MEALS", "urgency", "TODAY",
-                    "description", "午饭 " + i, "takenBy", "operator-" + i));
+                    "description", "午饭 " + i));
         })).toList();
         go.countDown();
         List<Reply> replies = calls.stream().map(CompletableFuture::join).toList();
@@ -124,7 +127,7 @@ class NeedsOnPostgresTest implements TestPropertyProvider {
         String key = UUID.randomUUID().toString();
         CountDownLatch go = new CountDownLatch(1);
         Map<String, Object> body = Map.of("householdId", h, "category", "HOME_CARE", "urgency", "TODAY",
-                "description", "打扫", "takenBy", "operator-pg");
+                "description", "打扫");
         List<CompletableFuture<Reply>> posts = IntStream.range(0, 4).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
             try {
                 go.await();
@@ -162,9 +165,17 @@ class NeedsOnPostgresTest implements TestPropertyProvider {
         long h = http().household(COMMUNITY, "13500000005");
         long id = http().post("/api/communities/" + COMMUNITY + "/wishes", Map.of("kind", "WISH", "householdId", h,
                 "title", "一台收音机", "publishedBy", "secretary-liu")).id();
-        assertEquals(200, http().post("/api/wishes/" + id + "/claim", Map.of("claimantKind", "UNIT", "claimant", "电器行"))
+        long shop = http().post("/api/communities/" + COMMUNITY + "/merchants", Map.of("name", "电器行", "kind", "PARTNER_UNIT",
+                "offerings", List.of(Map.of("category", "ERRANDS", "description", "代购")), "lat", 39.728, "lon", 116.341,
+                "dailyCapacity", 10, "fulfilment", "DELIVERY")).body().path("merchant").path("id")
+                .asLong();
+        long other = http().post("/api/communities/" + COMMUNITY + "/merchants", Map.of("name", "别家", "kind", "PARTNER_UNIT",
+                "offerings", List.of(Map.of("category", "ERRANDS", "description", "代购")), "lat", 39.728, "lon", 116.341,
+                "dailyCapacity", 10, "fulfilment", "DELIVERY")).body().path("merchant").path("id")
+                .asLong();
+        assertEquals(200, http().post("/api/wishes/" + id + "/claim", Map.of("claimantKind", "UNIT", "merchantId", shop))
                 .status());
-        assertEquals(409, http().post("/api/wishes/" + id + "/claim", Map.of("claimantKind", "UNIT", "claimant", "别家"))
+        assertEquals(409, http().post("/api/wishes/" + id + "/claim", Map.of("claimantKind", "UNIT", "merchantId", other))
                 .status());
         assertTrue(wishes.findByHouseholdId(h).stream().map(Wish::id).toList().contains(id));
     }

@@ -35,7 +35,7 @@ class OfferCalendarCheckTest extends ResourceListsTestBase {
         long home = post("/api/communities/" + c + "/households", Map.of("headName", "钱奶奶", "phone", "13900020002",
                 "building", "2号楼", "address", "2号楼1单元502", "lat", 39.7275, "lon", 116.3405)).get("id").asLong();
         JsonNode need = post("/api/needs", Map.of("householdId", home, "category", "MEDICINE", "urgency", "TODAY",
-                "description", "买降压药", "takenBy", "operator-1", "items", List.of(Map.of("name", "降压药"))));
+                "description", "买降压药", "items", List.of(Map.of("name", "降压药"))));
         long needId = need.get("id").asLong();
 
         assertEquals(MatchOutcomes.Outcome.REMATCHING, propose(c, needId, 1, onLeave));

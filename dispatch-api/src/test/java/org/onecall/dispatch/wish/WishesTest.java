@@ -66,12 +66,17 @@ class WishesTest implements TestPropertyProvider {
         long id = published.id();
         assertEquals("OPEN", published.body().path("status").asText());
 
-        Reply claimed = http().post("/api/wishes/" + id + "/claim", Map.of("claimantKind", "UNIT", "claimant", "兴华超市"));
+        Reply claimed = http().post("/api/wishes/" + id + "/claim", Map.of("claimantKind", "UNIT",
+                "merchantId", partnerUnit(COMMUNITY, "兴华超市")));
         assertEquals(200, claimed.status(), claimed.toString());
         assertEquals("CLAIMED", claimed.body().path("status").asText());
         assertEquals("兴华超市", claimed.body().path("claimant").asText());
+        assertTrue(claimed.body().path("merchantId").asLong() > 0, "a unit's claim links to its record");
+        assertEquals("test-admin for 兴华超市", history.findByHouseholdIdOrderById(h).get(1).actor(),
+                "who entered the claim, and for whom");
 
-        Reply second = http().post("/api/wishes/" + id + "/claim", Map.of("claimantKind", "UNIT", "claimant", "药店"));
+        Reply second = http().post("/api/wishes/" + id + "/claim", Map.of("claimantKind", "UNIT",
+                "merchantId", partnerUnit(COMMUNITY, "药店")));
         assertEquals(409, second.status());
         assertTrue(second.body().toString().contains("兴华超市"), second.toString());
 
@@ -129,7 +134,8 @@ class WishesTest implements TestPropertyProvider {
         assertEquals(201, project.status(), project.toString());
         assertEquals("每周二义诊", project.body().path("schedule").asText());
         long wish = http().post("/api/communities/" + c + "/wishes", wish(h)).id();
-        http().post("/api/wishes/" + wish + "/claim", Map.of("claimantKind", "UNIT", "claimant", "兴华超市"));
+        http().post("/api/wishes/" + wish + "/claim", Map.of("claimantKind", "UNIT",
+                "merchantId", partnerUnit(c, "兴华超市")));
 
         JsonNode open = http().get("/api/communities/" + c + "/wishes?status=OPEN").body();
         assertEquals(1, open.size());
@@ -156,7 +162,7 @@ class WishesTest implements TestPropertyProvider {
                 "title", "x", "publishedBy", "secretary-liu"));
         assertEquals(400, badKind.status());
         assertEquals("kind", badKind.field());
-        assertEquals(404, http().post("/api/wishes/999999/claim", Map.of("claimantKind", "UNIT", "claimant", "x"))
+        assertEquals(404, http().post("/api/wishes/999999/claim", Map.of("claimantKind", "UNIT", "merchantId", 1))
                 .status());
     }
 
@@ -185,7 +191,7 @@ class WishesTest implements TestPropertyProvider {
 
         assertEquals(List.of(clinicDay.id(), delivery.id()), ids(http().get("/api/communities/" + c
                 + "/wishes?agreementId=" + agreement).body()));
-        http().post("/api/wishes/" + delivery.id() + "/claim", Map.of("claimantKind", "UNIT", "claimant", "兴华社区卫生服务站"));
+        http().post("/api/wishes/" + delivery.id() + "/claim", Map.of("claimantKind", "UNIT", "merchantId", clinic));
         assertEquals(List.of(delivery.id()), ids(http().get("/api/communities/" + c + "/wishes?agreementId="
                 + agreement + "&status=CLAIMED").body()));
         assertEquals(3, http().get("/api/communities/" + c + "/wishes").body().size());

@@ -30,5 +30,13 @@ public enum Scope {
     /** a username in the path: only that user (an operator's own list) */
     USERNAME,
     /** the body names the community; the service checks it with {@link CurrentCaller} */
-    BODY
+    BODY;
+
+    /** Whether the path variable is a number: any other value names nothing (and no route). */
+    public boolean numeric() {
+        return switch (this) {
+            case NEED, HOUSEHOLD, VOLUNTEER, OFFER, WISH, TEAM, MERCHANT -> true;
+            default -> false;
+        };
+    }
 }
