@@ -53,7 +53,7 @@ abstract class ComplaintTest extends DispatchTest {
         String operator = TestTokens.token("operator-" + suffix, "OPERATOR", List.of(community), null);
         try (TopicProbe needs = TopicProbe.open(Topics.NEEDS)) {
             JsonNode reopened = api.postAs(operator, "/api/needs/" + need + "/feedback", Map.of("rating", 2,
-                    "solved", true, "comment", "药买错了");
+                    "solved", true, "comment", "药买错了")).expect(200);
             assertEquals("MATCHING", reopened.get("status").asText());
             assertEquals(2, reopened.get("matchAttempt").asInt());
 
