@@ -130,7 +130,7 @@ public final class Standalone implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "onecall-shutdown"));
         long ms = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("%nOneCall 一个电话 is running (started in %d ms, Kafka at %s, data in %s)%n"
-                        + "  console:  %s/console/   (web pages: sign in, spreadsheet import)%n"
+                        + "  console:  %s/console/   (operator desk, volunteer phone, coordinator queue, rates)%n"
                         + "  API:      %s/api   (sign in: POST /api/auth/login; see README)%n"
                         + "  OpenAPI:  %s/openapi/onecall.yml%n"
                         + "  health:   %s/health%n"
