@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.onecall.dispatch.household.Household;
 import org.onecall.dispatch.household.Households;
-import org.onecall.dispatch.notice.StaffToTell;
+import org.onecall.dispatch.account.StaffToTell;
 import org.onecall.dispatch.outbox.Outbox;
 import org.onecall.dispatch.rates.Period;
 import org.onecall.dispatch.volunteer.Volunteer;

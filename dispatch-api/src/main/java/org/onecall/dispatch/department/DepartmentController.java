@@ -24,7 +24,7 @@ import java.util.List;
 @Validated
 class DepartmentController {
 
-    private static final String ONE_LINE = "[^\\p{Cntrl}]*";
+    private static final String ONE_LINE = org.onecall.dispatch.household.Text.ONE_LINE;
     private static final String ONE_LINE_MESSAGE = "must be one line without control characters";
 
     private final Departments departments;

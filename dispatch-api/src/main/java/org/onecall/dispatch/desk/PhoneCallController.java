@@ -33,7 +33,7 @@ class PhoneCallController {
                    String caller,
                    @Nullable @Pattern(regexp = "[0-9A-Za-z*#-]{1,20}", message = "must be 1-20 digits or letters")
                    String extension,
-                   @Nullable @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*",
+                   @Nullable @Size(max = 100) @Pattern(regexp = org.onecall.dispatch.household.Text.ONE_LINE,
                            message = "must be one line without control characters") String callId) {
     }
 

@@ -9,6 +9,12 @@ public final class Text {
 
     public static final String PLAIN = "[^\\x00-\\x08\\x0B-\\x1F\\x7F]*";
     public static final String PLAIN_REASON = "must not contain control characters (only newline and tab)";
+    /**
+     * One line: no control character at all. Spelled as ranges, not {@code \p{Cntrl}}, so the OpenAPI
+     * document's patterns stay ECMA-262 regexes that generated clients can use.
+     */
+    public static final String ONE_LINE = "[^\\x00-\\x1F\\x7F]*";
+    public static final String ONE_LINE_REASON = "must be one line without control characters";
 
     private Text() {
     }

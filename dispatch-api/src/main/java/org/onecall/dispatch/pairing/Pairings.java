@@ -20,7 +20,7 @@ import java.util.List;
 import org.onecall.dispatch.household.Household;
 import org.onecall.dispatch.household.Households;
 import org.onecall.dispatch.need.VisitNeeds;
-import org.onecall.dispatch.notice.StaffToTell;
+import org.onecall.dispatch.account.StaffToTell;
 import org.onecall.dispatch.outbox.Outbox;
 import org.onecall.dispatch.pairing.Repositories.PairingRepository;
 import org.onecall.dispatch.pairing.Repositories.VisitRepository;
@@ -42,7 +42,7 @@ class Pairings {
 
     @Introspected
     record NewPairing(@NotNull @Positive Long volunteerId, @NotNull @Positive Long householdId,
-                      @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*",
+                      @NotBlank @Size(max = 200) @Pattern(regexp = org.onecall.dispatch.household.Text.ONE_LINE,
                               message = "must be one line without control characters") String schedule,
                       @Nullable @Size(max = 2000) @Pattern(regexp = "[^\\x00]*",
                               message = "must not contain the NUL character (U+0000)") String description) {

@@ -290,7 +290,7 @@ abstract class NeedLifecycleTest extends DispatchTest {
         assertEquals("JobGivenBack", line.get("eventType").asText());
         assertEquals("ASSIGNED", line.get("fromStatus").asText());
         assertEquals("MATCHING", line.get("toStatus").asText());
-        assertEquals("volunteer-" + volunteer, line.get("actor").asText());
+        assertEquals("test-admin for volunteer " + volunteer, line.get("actor").asText(), "staff acting for the volunteer");
         assertEquals("家里有急事", line.get("detail").asText());
         List<EventEnvelope> events = db.outbox(community, id);
         MatchingStarted again = (MatchingStarted) events.get(events.size() - 1).typedPayload();

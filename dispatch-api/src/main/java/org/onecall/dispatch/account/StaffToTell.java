@@ -1,4 +1,4 @@
-package org.onecall.dispatch.notice;
+package org.onecall.dispatch.account;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;

@@ -1,4 +1,4 @@
-package org.onecall.dispatch.sms;
+package org.onecall.dispatch.smsreply;
 
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;

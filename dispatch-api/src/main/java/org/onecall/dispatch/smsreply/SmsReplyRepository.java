@@ -1,4 +1,4 @@
-package org.onecall.dispatch.sms;
+package org.onecall.dispatch.smsreply;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;

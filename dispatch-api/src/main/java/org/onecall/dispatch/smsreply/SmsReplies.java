@@ -1,4 +1,4 @@
-package org.onecall.dispatch.sms;
+package org.onecall.dispatch.smsreply;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

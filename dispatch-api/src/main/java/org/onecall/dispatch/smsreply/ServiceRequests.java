@@ -1,4 +1,4 @@
-package org.onecall.dispatch.sms;
+package org.onecall.dispatch.smsreply;
 
 import io.micronaut.core.annotation.Introspected;
 import jakarta.validation.constraints.NotBlank;
