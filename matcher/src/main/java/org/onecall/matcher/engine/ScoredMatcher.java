@@ -161,7 +161,7 @@ public class ScoredMatcher implements MatchingStrategy {
         List<MerchantStateChanged> merchants = merchants(communityId, need, index, now);
         List<Scored> out = new ArrayList<>();
         for (VolunteerStateChanged v : pool.values()) {
-            out.add(Scoring.score(need, v, merchants, callVolunteer, w));
+            out.add(Scoring.score(need, v, merchants, callVolunteer, w, weights.kindFor(need.category())));
         }
         out.sort(Scored.BEST_FIRST);
         return out;

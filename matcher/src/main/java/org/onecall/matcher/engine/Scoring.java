@@ -28,9 +28,10 @@ final class Scoring {
     /**
      * @param merchants the merchants that can sell this need's goods at its time, empty when none is bought
      * @param callVolunteer who was proposed for another need of the same call, or null
+     * @param categoryKind  the kind of volunteer the need's category asks for (a soft preference), or null
      */
     static Scored score(MatchingStarted need, VolunteerStateChanged v, Collection<MerchantStateChanged> merchants,
-                        Long callVolunteer, Weights w) {
+                        Long callVolunteer, Weights w, String categoryKind) {
         Location home = need.location();
         MerchantStateChanged via = null;
         double walk = v.home().metresTo(home);
@@ -67,7 +68,9 @@ final class Scoring {
         if (need.language() != null && v.languages().contains(need.language())) {
             parts.add(new ScorePart(ScoreCodes.LANGUAGE, 1, need.language(), w.language()));
         }
-        if (need.volunteerKind() != null && need.volunteerKind().equals(v.kind())) {
+        // the need's own kind is a filter (every candidate has it); else the category's is a preference
+        String askedKind = need.volunteerKind() != null ? need.volunteerKind() : categoryKind;
+        if (askedKind != null && askedKind.equals(v.kind())) {
             parts.add(new ScorePart(ScoreCodes.KIND, 1, v.kind(), w.kind()));
         }
         if (v.rating() != null) {

@@ -19,11 +19,16 @@ public class WeightsConfig {
     private final Weights base;
     private final Map<String, Weights> byCommunity = new ConcurrentHashMap<>();
     private final Environment environment;
+    private final Map<String, String> categoryKinds;
+    /** The volunteer kinds of {@code VolunteerStateChanged.kind}. */
+    private static final java.util.List<String> KINDS = java.util.List.of("IN_SERVICE_MEMBER", "RETIRED_MEMBER",
+            "STEWARD", "RESIDENT");
 
     @Inject
     WeightsConfig(Environment environment) {
         this.environment = environment;
         this.base = Weights.DEFAULTS.with(read("onecall.matcher.weights")::get);
+        this.categoryKinds = readCategoryKinds(environment);
         // every community's overrides now, so a typo stops the start-up instead of a matching round
         for (String community : environment.getPropertyEntries("onecall.matcher.communities")) {
             of(community);
@@ -32,8 +37,41 @@ public class WeightsConfig {
 
     /** Fixed weights for every community (tests and the benchmark). */
     public WeightsConfig(Weights weights) {
+        this(weights, Map.of());
+    }
+
+    /** Fixed weights and category kinds (tests and the benchmark). */
+    public WeightsConfig(Weights weights, Map<String, String> categoryKinds) {
         this.environment = null;
         this.base = weights;
+        this.categoryKinds = Map.copyOf(categoryKinds);
+    }
+
+    /**
+     * The kind of volunteer a category asks for ({@code onecall.matcher.category-kinds.<CATEGORY>}: a
+     * paperwork errand to a steward or community worker), or null. A soft preference, earning the
+     * {@code kind} weight; a need's own {@code volunteerKind} is a hard filter and wins over it.
+     */
+    public String kindFor(String category) {
+        return categoryKinds.get(category);
+    }
+
+    private static Map<String, String> readCategoryKinds(Environment environment) {
+        Map<String, String> out = new HashMap<>();
+        environment.getProperties("onecall.matcher.category-kinds", StringConvention.RAW).forEach((name, value) -> {
+            String category = name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            if (java.util.Arrays.stream(org.onecall.events.Category.values()).noneMatch(c -> c.name().equals(category))) {
+                throw new IllegalStateException("onecall.matcher.category-kinds." + name + " is not a category; known: "
+                        + java.util.Arrays.toString(org.onecall.events.Category.values()));
+            }
+            String kind = String.valueOf(value).strip().toUpperCase(java.util.Locale.ROOT);
+            if (!KINDS.contains(kind)) {
+                throw new IllegalStateException("onecall.matcher.category-kinds." + name + ": " + value
+                        + " is not a kind of volunteer; known: " + KINDS);
+            }
+            out.put(category, kind);
+        });
+        return Map.copyOf(out);
     }
 
     public Weights of(String communityId) {

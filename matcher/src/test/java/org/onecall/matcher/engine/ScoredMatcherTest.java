@@ -119,6 +119,27 @@ class ScoredMatcherTest {
     }
 
     @Test
+    void aCategoryThatAsksForAKindPrefersItWithoutRefusingOthers() {
+        var stewardsForPaperwork = new ScoredMatcher(3000, 25, 2,
+                new WeightsConfig(Weights.DEFAULTS, Map.of("POLICY_CONSULTING", "STEWARD")), Clock.fixed(NOW, ZoneOffset.UTC));
+        index.put(volunteer(1, 50, b -> b.skills("POLICY_CONSULTING").kind("RESIDENT")));
+        index.put(volunteer(2, 300, b -> b.skills("POLICY_CONSULTING").kind("STEWARD")));
+        Proposal paperwork = proposal(stewardsForPaperwork.decide(COMMUNITY, category(112, "POLICY_CONSULTING"), index));
+        assertEquals(2, paperwork.volunteerId(), "the steward, though further: the category asks for one");
+        assertEquals("STEWARD", byCode(paperwork.parts()).get(ScoreCodes.KIND).detail());
+        Proposal unasked = proposal(strategy.decide(COMMUNITY, category(113, "POLICY_CONSULTING"), index));
+        assertEquals(1, unasked.volunteerId(), "without the setting the nearest is proposed");
+
+        index.put(volunteer(2, 300, b -> b.skills("POLICY_CONSULTING").kind("STEWARD").max(0)));
+        assertEquals(1, proposal(stewardsForPaperwork.decide(COMMUNITY, category(114, "POLICY_CONSULTING"), index))
+                .volunteerId(), "a preference, not a filter: with no steward free the resident still goes");
+    }
+
+    private static MatchingStarted category(long id, String category) {
+        return new MatchingStarted(id, 1, category, "TODAY", NEED, List.of());
+    }
+
+    @Test
     void needsArrivingTogetherAreAssignedJointlyNotGreedily() {
         // volunteer A at 0 m, B at 500 m north; one need 100 m north, one 250 m south
         index.put(volunteer(1, 0, b -> b.max(1)));
