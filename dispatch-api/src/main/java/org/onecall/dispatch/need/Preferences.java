@@ -106,9 +106,11 @@ class Preferences {
         }
     }
 
-    List<Long> pastHelpers(Need need, NeedPreference p) {
+    /** The household's paired helper first, then its earlier helpers, none of them avoided or excluded. */
+    List<Long> pastHelpers(Need need, NeedPreference p, List<Long> excluded) {
         List<Long> avoid = p.avoidList();
-        return preferences.pastHelpers(need.householdId(), need.id()).stream().filter(id -> !avoid.contains(id))
-                .toList();
+        return java.util.stream.Stream.concat(preferences.pairedHelpers(need.householdId()).stream(),
+                        preferences.pastHelpers(need.householdId(), need.id()).stream())
+                .distinct().filter(id -> !avoid.contains(id) && !excluded.contains(id)).toList();
     }
 }
