@@ -59,6 +59,9 @@ class Deliveries {
     @Transactional("notifier")
     List<Recorded> record(EventEnvelope envelope) {
         EventPayload p = envelope.typedPayload();
+        if (p instanceof NeedEvents.OfferWithdrawn w) {
+            return withdrawn(envelope, w);
+        }
         if (!(p instanceof NeedEvents.OfferMade o)) {
             // a cancellation does not say who held the need: the page re-reads its offers
             return List.of();
@@ -85,6 +88,42 @@ class Deliveries {
                     .ifPresent(d -> recorded.add(new Recorded(volunteerId, d)));
         }
         return recorded;
+    }
+
+    /**
+     * The volunteer whose pending offer was taken back is told not to go: on the page always when they
+     * use it, by SMS when they chose texts (they may be on their way with only a phone).
+     */
+    private List<Recorded> withdrawn(EventEnvelope envelope, NeedEvents.OfferWithdrawn w) {
+        String[] why = withdrawnWhy(w.reason());
+        VolunteerMessage message = new VolunteerMessage(envelope.eventId().toString(), envelope.type(), w.needId(),
+                w.offerId(), null, null, null, null, "任务 #" + w.needId() + " " + why[0] + "，无需前往。",
+                "Request #" + w.needId() + " " + why[1] + ": no need to go.");
+        String recipient = recipient(w.volunteerId());
+        ChannelPreference.Channels channels = channelsOf(recipient);
+        List<Recorded> recorded = new ArrayList<>();
+        if (channels.sse()) {
+            once(envelope.eventId(), SSE, recipient, envelope.type(), w.needId(), write(message))
+                    .ifPresent(d -> recorded.add(new Recorded(w.volunteerId(), d)));
+        }
+        if (channels.sms()) {
+            sms(envelope.eventId(), recipient, envelope.type(), w.needId(), new SmsBody(SmsTemplate.JOB_UPDATE,
+                    Map.of("short", String.valueOf(w.needId()), "text", why[0] + "，无需前往")), false)
+                    .ifPresent(d -> recorded.add(new Recorded(w.volunteerId(), d)));
+        }
+        return recorded;
+    }
+
+    /** Why an offer was taken back, zh-CN and English, from dispatch-api's reason (a fixed English phrase). */
+    private static String[] withdrawnWhy(String reason) {
+        String r = reason == null ? "" : reason;
+        if (r.contains("accepted first")) {
+            return new String[] {"已由他人接单", "was taken by another volunteer"};
+        }
+        if (r.contains("cancelled")) {
+            return new String[] {"已取消", "was cancelled"};
+        }
+        return new String[] {"已另行安排", "was arranged otherwise"};
     }
 
     /** "预约 12月8日 19:00–20:00。" for an appointment, in the communities' time zone; empty as soon as possible. */

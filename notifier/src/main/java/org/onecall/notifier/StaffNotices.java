@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import org.onecall.events.EventEnvelope;
 import org.onecall.events.EventPayload;
+import org.onecall.events.LoopEvents;
 import org.onecall.events.NeedEvents;
+import org.onecall.events.ResourceEvents;
 import org.onecall.kit.UniqueViolation;
 import org.onecall.kit.security.Caller;
 import org.onecall.kit.security.Role;
@@ -16,12 +18,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * Notices for staff: a need escalated or left without a volunteer, a volunteer's free-text SMS
- * reply. Recorded once per cause (a redelivered event finds its row), pushed live to every open
- * staff stream, which shows each caller only the notices of their communities or naming them.
+ * Notices for staff: a need escalated or left without a volunteer, a complaint, a missed pairing
+ * visit, a volunteer's free-text SMS reply. Recorded once per cause (a redelivered event finds its
+ * row), pushed live to every open staff stream, which shows each caller only the notices of their
+ * communities or naming them.
  */
 @Singleton
 class StaffNotices {
+
+    private static final java.time.ZoneId ZONE = java.time.ZoneId.of(ResourceEvents.DEFAULT_TIME_ZONE);
+    private static final java.time.format.DateTimeFormatter HOUR = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
     private final StaffNoticeRepository notices;
     private final Clock clock;
@@ -41,6 +47,16 @@ class StaffNotices {
         } else if (p instanceof NeedEvents.NeedUnmatched u) {
             record(key, envelope.communityId(), "UNMATCHED", u.needId(), "",
                     "需求 #" + u.needId() + " 没有找到志愿者（" + u.reason() + "），请协调员处理。");
+        } else if (p instanceof LoopEvents.ComplaintOpened c) {
+            record(key, envelope.communityId(), "COMPLAINT", c.needId(), String.join(",", c.notifyUsernames()),
+                    "需求 #" + c.needId() + " 收到投诉（评分 " + c.rating() + (c.solved() ? "" : "，未解决") + "）："
+                            + c.about());
+        } else if (p instanceof LoopEvents.PairingVisitMissed m) {
+            var start = m.windowStart().atZone(ZONE);
+            record(key, envelope.communityId(), "VISIT_MISSED", null, String.join(",", m.notifyUsernames()),
+                    "结对帮扶：志愿者 #" + m.volunteerId() + " 未在 " + start.getMonthValue() + "月" + start.getDayOfMonth()
+                            + "日 " + HOUR.format(start) + "–" + HOUR.format(m.windowEnd().atZone(ZONE))
+                            + " 上门看望住户 #" + m.householdId() + "（连续第 " + m.missedInARow() + " 次）。");
         }
     }
 

@@ -38,13 +38,14 @@ class CoordinatorActions {
     private final Departments departments;
     private final Households households;
     private final Outbox outbox;
+    private final Preferences preferences;
     private final Audit audit;
     private final CurrentCaller caller;
     private final Clock clock;
 
     CoordinatorActions(NeedService service, Lifecycle lifecycle, Ladder ladder, OfferRepository offers,
                        Volunteers volunteers, Teams teams, Departments departments, Households households,
-                       Outbox outbox, Audit audit, CurrentCaller caller, Clock clock) {
+                       Outbox outbox, Preferences preferences, Audit audit, CurrentCaller caller, Clock clock) {
         this.service = service;
         this.lifecycle = lifecycle;
         this.ladder = ladder;
@@ -54,6 +55,7 @@ class CoordinatorActions {
         this.departments = departments;
         this.households = households;
         this.outbox = outbox;
+        this.preferences = preferences;
         this.audit = audit;
         this.caller = caller;
         this.clock = clock;
@@ -91,8 +93,8 @@ class CoordinatorActions {
 
     /**
      * A new matching round. {@code avoid} are left out of it (they reach the matcher as excluded volunteers);
-     * the preferred volunteer and kind are recorded in the history and reach the matcher once it takes
-     * preferences (contract C4).
+     * the preferred volunteer, kind and avoid list are stored as the need's preferences (contract C4), so
+     * this round's MatchingStarted and every later one carry them, and are written into the history.
      */
     @Transactional
     Need rematch(long needId, ActionRequests.Rematch prefs) {
@@ -101,7 +103,17 @@ class CoordinatorActions {
         List<Long> avoid = prefs.avoidVolunteerIds() == null ? List.of() : prefs.avoidVolunteerIds();
         List<String> said = new ArrayList<>();
         if (prefs.preferredVolunteerId() != null) {
-            said.add("prefer " + volunteerOf(need, prefs.preferredVolunteerId(), "preferredVolunteerId").name());
+            Volunteer preferred = volunteerOf(need, prefs.preferredVolunteerId(), "preferredVolunteerId");
+            if (!preferred.active()) {
+                throw Refusal.invalid("preferredVolunteerId", "volunteer " + preferred.id() + " is suspended");
+            }
+            said.add("prefer " + preferred.name());
+        }
+        for (int i = 0; i < avoid.size(); i++) {
+            volunteerOf(need, avoid.get(i), "avoidVolunteerIds[" + i + "]");
+            if (avoid.get(i).equals(prefs.preferredVolunteerId())) {
+                throw Refusal.invalid("avoidVolunteerIds[" + i + "]", "is also the preferredVolunteerId");
+            }
         }
         if (prefs.volunteerKind() != null) {
             said.add("kind " + prefs.volunteerKind());
@@ -112,6 +124,8 @@ class CoordinatorActions {
         if (prefs.note() != null && !prefs.note().isBlank()) {
             said.add(prefs.note().strip());
         }
+        preferences.restate(needId, prefs.preferredVolunteerId(),
+                prefs.volunteerKind() == null ? null : prefs.volunteerKind().name(), avoid);
         if (need.status() == NeedStatus.OFFERED) {
             service.withdrawPending(need, "re-matched by a coordinator");
         }

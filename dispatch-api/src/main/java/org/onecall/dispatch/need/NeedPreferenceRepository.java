@@ -19,6 +19,15 @@ interface NeedPreferenceRepository extends CrudRepository<NeedPreference, Long> 
             + " GROUP BY volunteer_id ORDER BY MAX(updated_at) DESC LIMIT 5")
     List<Long> pastHelpers(long householdId, long exceptNeedId);
 
+    /**
+     * The volunteers paired one-to-one with the household (an active pairing) whom none of its complaints
+     * names: the helper it knows best, asked before anyone else.
+     */
+    @Query("SELECT p.volunteer_id FROM pairing p WHERE p.household_id = :householdId AND p.active = TRUE"
+            + " AND NOT EXISTS (SELECT 1 FROM complaint c WHERE c.household_id = p.household_id"
+            + " AND c.volunteer_id = p.volunteer_id) ORDER BY p.id")
+    List<Long> pairedHelpers(long householdId);
+
     @Query("SELECT * FROM need_preference WHERE need_id IN (:needIds)")
     List<NeedPreference> findForNeeds(Collection<Long> needIds);
 }

@@ -398,7 +398,8 @@ class NeedService {
         NeedPreference p = preferences.of(need.id());
         outbox.needEvent(need.communityId(), new MatchingStarted(need.id(), matching.matchAttempt(), need.category(),
                 need.urgency().name(), h.location(), excluded, h.id(), need.windowStart(), need.windowEnd(),
-                p.preferredVolunteerId(), p.volunteerKind(), p.avoidList(), preferences.pastHelpers(need, p),
+                p.preferredVolunteerId(), p.volunteerKind(), p.avoidList(),
+                preferences.pastHelpers(need, p, excluded),
                 h.language() == null || h.language().isBlank() ? null : h.language().strip(), need.buysGoods(),
                 p.callId()));
         return matching;

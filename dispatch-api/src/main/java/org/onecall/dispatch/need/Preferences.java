@@ -64,6 +64,33 @@ class Preferences {
                 callId));
     }
 
+    /**
+     * A coordinator's re-match restates what the need asks for: a named volunteer or kind replaces the stored
+     * one, the volunteers to avoid are added to those already avoided, and the named one is no longer avoided
+     * (the coordinator chose them knowingly). The call the need belongs to is kept.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void restate(long needId, @Nullable Long preferredVolunteerId, @Nullable String volunteerKind, List<Long> avoid) {
+        if (preferredVolunteerId == null && volunteerKind == null && avoid.isEmpty()) {
+            return;
+        }
+        Optional<NeedPreference> found = preferences.findById(needId);
+        NeedPreference was = found.orElseGet(() -> NeedPreference.none(needId));
+        List<Long> avoided = new ArrayList<>(was.avoidList());
+        avoided.addAll(avoid);
+        if (preferredVolunteerId != null) {
+            avoided.remove(preferredVolunteerId);
+        }
+        NeedPreference now = new NeedPreference(needId,
+                preferredVolunteerId != null ? preferredVolunteerId : was.preferredVolunteerId(),
+                volunteerKind != null ? volunteerKind : was.volunteerKind(), NeedPreference.join(avoided), was.callId());
+        if (found.isPresent()) {
+            preferences.update(now);
+        } else {
+            preferences.save(now);
+        }
+    }
+
     NeedPreference of(long needId) {
         return preferences.findById(needId).orElseGet(() -> NeedPreference.none(needId));
     }
@@ -79,9 +106,11 @@ class Preferences {
         }
     }
 
-    List<Long> pastHelpers(Need need, NeedPreference p) {
+    /** The household's paired helper first, then its earlier helpers, none of them avoided or excluded. */
+    List<Long> pastHelpers(Need need, NeedPreference p, List<Long> excluded) {
         List<Long> avoid = p.avoidList();
-        return preferences.pastHelpers(need.householdId(), need.id()).stream().filter(id -> !avoid.contains(id))
-                .toList();
+        return java.util.stream.Stream.concat(preferences.pairedHelpers(need.householdId()).stream(),
+                        preferences.pastHelpers(need.householdId(), need.id()).stream())
+                .distinct().filter(id -> !avoid.contains(id) && !excluded.contains(id)).toList();
     }
 }

@@ -148,6 +148,34 @@ class CoordinatorActionsTest extends DispatchTest {
     }
 
     @Test
+    void aRematchNamingAVolunteerCarriesThePreferencesToTheMatcher() {
+        long preferred = api.volunteer(at.community, true, 2);
+        long avoid = api.volunteer(at.community, true, 2);
+        long need = unmatched();
+        try (TopicProbe needs = TopicProbe.open(Topics.NEEDS)) {
+            api.post("/api/needs/" + need + "/rematch", Map.of("preferredVolunteerId", preferred,
+                    "volunteerKind", "RETIRED_MEMBER", "avoidVolunteerIds", List.of(avoid))).expect(200);
+            MatchingStarted m = (MatchingStarted) Events.parse(needs.await(Events.about(at.community, need,
+                    MatchingStarted.class, e -> e.attempt() == 2))).orElseThrow().typedPayload();
+            assertEquals(preferred, m.preferredVolunteerId());
+            assertEquals("RETIRED_MEMBER", m.volunteerKind());
+            assertEquals(List.of(avoid), m.avoidVolunteerIds());
+        }
+    }
+
+    @Test
+    void aRematchNamingAStrangerIsRefusedNamingTheFieldAndChangesNothing() {
+        long stranger = api.volunteer(api.community());
+        long need = unmatched();
+        Api.Reply r = api.post("/api/needs/" + need + "/rematch", Map.of("preferredVolunteerId", stranger));
+        assertEquals(400, r.status(), r.raw());
+        assertEquals(List.of("preferredVolunteerId"), r.fields());
+        Api.Reply avoided = api.post("/api/needs/" + need + "/rematch", Map.of("avoidVolunteerIds", List.of(stranger)));
+        assertEquals(List.of("avoidVolunteerIds[0]"), avoided.fields(), avoided.raw());
+        assertEquals("UNMATCHED", api.need(need).get("status").asText());
+    }
+
+    @Test
     void cancellingAnOfferedNeedWithdrawsItsOffersAndTellsTheVolunteers() {
         long volunteer = api.volunteer(at.community, true, 2);
         long need = unmatched();

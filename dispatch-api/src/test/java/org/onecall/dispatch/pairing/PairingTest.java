@@ -133,6 +133,25 @@ abstract class PairingTest extends DispatchTest {
     }
 
     @Test
+    void theHouseholdsOtherNeedsAskThePairedVolunteerFirstUnlessTheyComplainedAboutThem() {
+        try (TopicProbe needs = TopicProbe.open(Topics.NEEDS)) {
+            assertEquals(List.of(paired), matchingStartedFor(needs, api.raise(household).get("id").asLong())
+                    .pastVolunteerIds(), "the paired helper is the household's first past helper");
+
+            long visit = visitRaised(needs);
+            long offer = api.offers(paired, "PENDING").stream().filter(o -> o.get("needId").asLong() == visit)
+                    .findFirst().orElseThrow().get("offerId").asLong();
+            api.accept(offer, paired).expect(200);
+            api.arrive(visit, paired).expect(200);
+            api.complete(visit, paired).expect(200);
+            api.feedback(visit, 1, false).expect(200);
+
+            assertEquals(List.of(), matchingStartedFor(needs, api.raise(household).get("id").asLong())
+                    .pastVolunteerIds(), "a complaint names the paired helper: not asked first any more");
+        }
+    }
+
+    @Test
     void aScheduleIsCheckedAndTheHouseholdMustBeTheCommunitys() {
         var bad = api.post("/api/communities/" + community + "/pairings", Map.of("volunteerId", paired,
                 "householdId", household, "schedule", "每周二上午"));
@@ -158,6 +177,11 @@ abstract class PairingTest extends DispatchTest {
                 .typedPayload();
         assertEquals(paired, offer.volunteerId());
         return need;
+    }
+
+    private MatchingStarted matchingStartedFor(TopicProbe needs, long need) {
+        return (MatchingStarted) EventJson.read(needs.await(Events.about(community, need, MatchingStarted.class)))
+                .typedPayload();
     }
 
     private PairingVisitMissed missed(TopicProbe needs, int inARow) {
