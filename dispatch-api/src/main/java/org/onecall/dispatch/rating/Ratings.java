@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Optional;
 import org.onecall.dispatch.callback.CallbackTask;
 import org.onecall.dispatch.callback.Callbacks;
+import org.onecall.dispatch.need.NeedQueries;
 import org.onecall.dispatch.need.ResidentFeedback;
 import org.onecall.kit.UniqueViolation;
 
@@ -27,14 +28,17 @@ public class Ratings {
     private final RatingRequestRepository requests;
     private final ResidentFeedback feedback;
     private final Callbacks callbacks;
+    private final NeedQueries needs;
     private final Clock clock;
     private final Duration answerWithin;
 
-    Ratings(RatingRequestRepository requests, ResidentFeedback feedback, Callbacks callbacks, Clock clock,
+    Ratings(RatingRequestRepository requests, ResidentFeedback feedback, Callbacks callbacks, NeedQueries needs,
+            Clock clock,
             @Value("${onecall.ratings.answer-within:24h}") Duration answerWithin) {
         this.requests = requests;
         this.feedback = feedback;
         this.callbacks = callbacks;
+        this.needs = needs;
         this.clock = clock;
         this.answerWithin = answerWithin;
     }
@@ -87,6 +91,11 @@ public class Ratings {
     public int overdue(Instant now) {
         int raised = 0;
         for (RatingRequest r : requests.findUnanswered(now.minus(answerWithin))) {
+            if (!needs.summary(r.needId()).status().equals("DONE")) {
+                // rated another way (the operator's call, a coordinator): nothing to chase
+                requests.answer(r.needId(), now);
+                continue;
+            }
             callbacks.raise(r.needId(), CallbackTask.Reason.NO_RATING, "rating-overdue", "短信评分没有回复：" + QUESTION);
             raised += requests.overdue(r.needId(), now);
         }
