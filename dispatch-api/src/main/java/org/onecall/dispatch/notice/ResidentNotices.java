@@ -18,10 +18,10 @@ import org.onecall.events.Category;
 
 /**
  * What a resident is told when someone is assigned (who: the name with 师傅 or 志愿者; when: the
- * window or an estimate), when the job is cancelled or, once it is done, asked for a rating, and how: by SMS to the household's mobile,
- * or, when it has none or said no to texts, as a call-back task for the operator who owns the need.
- * The text is made here, where the names and times are; the number is given out separately, one
- * audited read per SMS.
+ * window or an estimate), when the job is cancelled or, once it is done, asked for a rating, and
+ * how: by SMS to the household's mobile, or, when it has none or said no to texts, as a call-back
+ * task for the operator who owns the need. The text is made here, where the names and times are;
+ * the number is given out separately, one audited read per SMS.
  */
 @Singleton
 public class ResidentNotices {
