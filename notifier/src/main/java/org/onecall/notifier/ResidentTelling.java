@@ -7,7 +7,8 @@ import org.onecall.events.EventPayload;
 import org.onecall.events.NeedEvents;
 
 /**
- * Tells the household when someone is assigned and when the job is cancelled. dispatch-api writes
+ * Tells the household when someone is assigned and when the job is cancelled, and asks it for a
+ * rating once the job is done (the reply comes back as an SMS reply). dispatch-api writes
  * the words and says how (it knows the names, the times and whether there is a mobile to text);
  * this records the notice once per event and sends it, or records the call-back task raised instead.
  */
@@ -41,6 +42,9 @@ class ResidentTelling {
         } else if (p instanceof NeedEvents.NeedCancelled c) {
             needId = c.needId();
             about = "CANCELLED";
+        } else if (p instanceof NeedEvents.NeedCompleted c) {
+            needId = c.needId();
+            about = "RATING";
         } else {
             return;
         }

@@ -66,9 +66,9 @@ public class Complaints {
      * the caller's transaction (the one that reopens the need).
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Complaint open(long needId, Household household, @Nullable Long volunteerId, Answer answer) {
+    public Complaint open(long needId, Household household, @Nullable Long volunteerId, Answer answer,
+                          String recordedBy) {
         List<String> notify = staff.coordinatorsOf(household.communityId(), household.grid());
-        String recordedBy = caller.username();
         Complaint complaint = complaints.save(new Complaint(null, household.communityId(), needId, household.id(),
                 answer.feedbackId(), volunteerId, household.headName(), clip(answer.about()), answer.rating(),
                 answer.solved(), Complaint.OPEN, recordedBy, String.join(",", notify), clock.instant(), null, null,

@@ -167,6 +167,20 @@ public class Households {
     }
 
     /**
+     * The households with this mobile, whoever asks: an SMS from a resident is matched to its sender
+     * by a service, and nothing about the household leaves with the answer.
+     */
+    public List<Long> idsByMobile(String phone) {
+        PhoneNumbers.Normalised n;
+        try {
+            n = PhoneNumbers.normalise(phone);
+        } catch (PhoneNumbers.NotAPhoneNumber e) {
+            return List.of();
+        }
+        return jdbc(c -> SearchIndex.byPhone(c, n.e164(), null, MAX_RESULTS));
+    }
+
+    /**
      * Households of the community whose name, a resident's name or the address contains {@code query};
      * for a grid leader only those of their grids.
      */

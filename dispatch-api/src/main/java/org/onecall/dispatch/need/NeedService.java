@@ -212,15 +212,20 @@ class NeedService {
      */
     @Transactional
     Need feedback(long needId, Requests.Feedback f) {
+        return feedback(needId, f, caller.username());
+    }
+
+    /** The same, recorded as {@code recordedBy}: the resident answering by SMS has no account. */
+    @Transactional
+    Need feedback(long needId, Requests.Feedback f, String recordedBy) {
         Need need = get(needId);
-        String recordedBy = caller.username();
         if (need.status() != NeedStatus.DONE) {
             throw Refusal.conflict("need " + needId + " is " + need.status() + "; feedback is taken once it is DONE");
         }
         FeedbackRow answer = feedbackRows.save(new FeedbackRow(null, needId, need.volunteerId(), f.rating(),
-                f.solved(), f.comment(), caller.username(), clock.instant()));
+                f.solved(), f.comment(), recordedBy, clock.instant()));
         outbox.needEvent(need.communityId(), new FeedbackReceived(needId, f.rating(), f.solved(), f.comment()));
-        creditHours(need, f.rating(), caller.username());
+        creditHours(need, f.rating(), recordedBy);
         if (!Complaints.isComplaint(f.rating(), f.solved())) {
             Need closed = lifecycle.move(need, need.withStatus(NeedStatus.CLOSED).rated(f.rating()), "NeedClosed",
                     recordedBy, "rating " + f.rating() + (f.comment() == null ? "" : ": " + f.comment()));
@@ -235,7 +240,7 @@ class NeedService {
         }
         outbox.needEvent(need.communityId(), new NeedReopened(needId, f.comment()));
         var complaint = complaints.open(needId, households.get(need.householdId()), need.volunteerId(),
-                new Complaints.Answer(answer.id(), f.rating(), f.solved(), f.comment()));
+                new Complaints.Answer(answer.id(), f.rating(), f.solved(), f.comment()), recordedBy);
         return startMatching(reopened, recordedBy, "reopened after complaint " + complaint.id());
     }
 

@@ -11,16 +11,17 @@ import org.onecall.dispatch.callback.Callbacks;
 import org.onecall.dispatch.household.Household;
 import org.onecall.dispatch.household.Households;
 import org.onecall.dispatch.need.NeedQueries;
+import org.onecall.dispatch.rating.Ratings;
 import org.onecall.dispatch.volunteer.Volunteer;
 import org.onecall.dispatch.volunteer.Volunteers;
 import org.onecall.events.Category;
 
 /**
  * What a resident is told when someone is assigned (who: the name with 师傅 or 志愿者; when: the
- * window or an estimate) or when the job is cancelled, and how: by SMS to the household's mobile,
- * or, when it has none or said no to texts, as a call-back task for the operator who owns the need.
- * The text is made here, where the names and times are; the number is given out separately, one
- * audited read per SMS.
+ * window or an estimate), when the job is cancelled or, once it is done, asked for a rating, and
+ * how: by SMS to the household's mobile, or, when it has none or said no to texts, as a call-back
+ * task for the operator who owns the need. The text is made here, where the names and times are;
+ * the number is given out separately, one audited read per SMS.
  */
 @Singleton
 public class ResidentNotices {
@@ -33,9 +34,11 @@ public class ResidentNotices {
     private final Volunteers volunteers;
     private final SmsRefusals refusals;
     private final Callbacks callbacks;
+    private final Ratings ratings;
 
     ResidentNotices(NeedQueries needs, Households households, Volunteers volunteers, SmsRefusals refusals,
-                    Callbacks callbacks) {
+                    Callbacks callbacks, Ratings ratings) {
+        this.ratings = ratings;
         this.needs = needs;
         this.households = households;
         this.volunteers = volunteers;
@@ -43,7 +46,7 @@ public class ResidentNotices {
         this.callbacks = callbacks;
     }
 
-    public enum About { ASSIGNED, CANCELLED }
+    public enum About { ASSIGNED, CANCELLED, RATING }
 
     /** By SMS ({@code callbackId} null) or as the call-back task raised instead. */
     public record Notice(long needId, long householdId, String text, boolean sms, @Nullable Long callbackId) {
@@ -52,11 +55,22 @@ public class ResidentNotices {
     public Notice prepare(long needId, About about, String eventId) {
         NeedQueries.Summary need = needs.summary(needId);
         Household h = households.get(need.householdId());
-        String text = about == About.ASSIGNED ? assigned(need, h) : cancelled(need, h);
+        String text = switch (about) {
+            case ASSIGNED -> assigned(need, h);
+            case CANCELLED -> cancelled(need, h);
+            case RATING -> Ratings.QUESTION;
+        };
         CallbackTask.Reason why = households.firstMobile(h.id()).isEmpty() ? CallbackTask.Reason.NO_MOBILE
                 : refusals.refused(h.id()) ? CallbackTask.Reason.DECLINED_SMS : null;
         if (why == null) {
+            if (about == About.RATING) {
+                ratings.asked(needId, h.id());
+            }
             return new Notice(needId, h.id(), text, true, null);
+        }
+        if (about == About.RATING) {
+            // the rating is asked on the phone: the operator's call-back list records the answer
+            return new Notice(needId, h.id(), text, false, ratings.byPhone(needId, eventId).id());
         }
         CallbackTask task = callbacks.raise(needId, why, eventId, text);
         return new Notice(needId, h.id(), text, false, task.id());
