@@ -337,9 +337,12 @@ class NeedService {
         }
     }
 
-    /** Who acted: a volunteer themself, or staff for the volunteer they name ("coordinator-li for volunteer 24"). */
+    /**
+     * Who acted: a volunteer themself (on their page, or by SMS reply, which the notifier relays as a
+     * service), or staff for the volunteer they name ("coordinator-li for volunteer 24").
+     */
     private String actorFor(long volunteerId) {
-        return caller.get().filter(c -> c.role() != Role.VOLUNTEER)
+        return caller.get().filter(c -> c.role() != Role.VOLUNTEER && c.role() != Role.SERVICE)
                 .map(c -> c.username() + " for volunteer " + volunteerId)
                 .orElse("volunteer-" + volunteerId);
     }
