@@ -69,16 +69,11 @@ class Intake {
     }
 
     Result receive(EventEnvelope envelope) {
-        EventPayload payload = envelope.typedPayload();
-        if (!(payload instanceof WorkOrderReceived m)) {
-            return new Rejected("type", "expected WorkOrderReceived on the intake topic, got " + envelope.type());
+        Object message = message(envelope);
+        if (message instanceof Rejected r) {
+            return r;
         }
-        if (m.source() == null || !SOURCES.contains(m.source())) {
-            return new Rejected("source", "must be one of " + SOURCES.stream().sorted().toList());
-        }
-        if (m.sourceId() == null || !m.sourceId().matches("[!-~]{1,100}")) {
-            return new Rejected("sourceId", "must be 1 to 100 printable ASCII characters");
-        }
+        WorkOrderReceived m = (WorkOrderReceived) message;
         Optional<Long> seen = receipts.findNeedId(m.source(), m.sourceId());
         if (seen.isPresent()) {
             return new Duplicate(seen.get());
@@ -89,7 +84,43 @@ class Intake {
             return r;
         }
         household = (Household) found;
-        Object form = form(m, household);
+        Object form = checkedForm(m, household.id(), validator);
+        if (form instanceof Rejected r) {
+            return r;
+        }
+        Requests.RaiseNeed request = (Requests.RaiseNeed) form;
+        List<FieldProblem> problems = raising.problems(request, household.communityId());
+        if (!problems.isEmpty()) {
+            return new Rejected(problems.get(0).field(), problems.get(0).reason());
+        }
+        return record(request, household, m);
+    }
+
+    /**
+     * The checks of the message alone, before anything is looked up: the {@link WorkOrderReceived}, or
+     * a {@link Rejected}. Throws only {@link org.onecall.events.MalformedEventException} (not a payload of
+     * its type). Pure, so IntakeFuzzTest can fuzz it without a database or broker.
+     */
+    static Object message(EventEnvelope envelope) {
+        EventPayload payload = envelope.typedPayload();
+        if (!(payload instanceof WorkOrderReceived m)) {
+            return new Rejected("type", "expected WorkOrderReceived on the intake topic, got " + envelope.type());
+        }
+        if (m.source() == null || !SOURCES.contains(m.source())) {
+            return new Rejected("source", "must be one of " + SOURCES.stream().sorted().toList());
+        }
+        if (m.sourceId() == null || !m.sourceId().matches("[!-~]{1,100}")) {
+            return new Rejected("sourceId", "must be 1 to 100 printable ASCII characters");
+        }
+        return m;
+    }
+
+    /**
+     * The message as the operator's form for this household under the form's own checks (its reporter,
+     * bean validation): the {@link Requests.RaiseNeed}, or a {@link Rejected}. Pure, like {@link #message}.
+     */
+    static Object checkedForm(WorkOrderReceived m, Long householdId, Validator validator) {
+        Object form = form(m, householdId);
         if (form instanceof Rejected r) {
             return r;
         }
@@ -104,11 +135,7 @@ class Intake {
         if (invalid.isPresent()) {
             return invalid.get();
         }
-        List<FieldProblem> problems = raising.problems(request, household.communityId());
-        if (!problems.isEmpty()) {
-            return new Rejected(problems.get(0).field(), problems.get(0).reason());
-        }
-        return record(request, household, m);
+        return request;
     }
 
     @Transactional
@@ -142,7 +169,7 @@ class Intake {
     }
 
     /** The operator's form, filled from the message; unknown names and values are reasons, not crashes. */
-    private Object form(WorkOrderReceived m, Household h) {
+    private static Object form(WorkOrderReceived m, Long householdId) {
         Category category;
         Urgency urgency;
         try {
@@ -174,7 +201,7 @@ class Intake {
                 return new Rejected("window.kind", "must be one of " + Arrays.toString(Requests.WindowKind.values()));
             }
         }
-        return new Requests.RaiseNeed(h.id(), category, urgency, m.description(), items, details,
+        return new Requests.RaiseNeed(householdId, category, urgency, m.description(), items, details,
                 window, m.buysGoods(), null);
     }
 
