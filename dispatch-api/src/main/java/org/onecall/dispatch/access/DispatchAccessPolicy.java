@@ -117,8 +117,11 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(GET, "/api/needs/{id}/history", Scope.NEED, COORDINATOR, OPERATOR),
                 Access.of(GET, "/api/communities/{communityId}/needs", Scope.COMMUNITY, COORDINATOR, OPERATOR)
                         .filteredByGrid(),
-                Access.of(POST, "/api/needs/{id}/arrival", Scope.NEED, COORDINATOR, VOLUNTEER),
-                Access.of(POST, "/api/needs/{id}/completion", Scope.NEED, COORDINATOR, VOLUNTEER),
+                // staff record what the volunteer reported by phone, naming them (the history shows both)
+                Access.of(POST, "/api/needs/{id}/arrival", Scope.NEED, COORDINATOR, OPERATOR, VOLUNTEER)
+                        .note("staff name the volunteer they act for"),
+                Access.of(POST, "/api/needs/{id}/completion", Scope.NEED, COORDINATOR, OPERATOR, VOLUNTEER)
+                        .note("staff name the volunteer they act for"),
                 Access.of(POST, "/api/needs/{id}/giveback", Scope.NEED, VOLUNTEER)
                         .note("only the volunteer holding the job, before arriving"),
                 Access.of(POST, "/api/needs/{id}/feedback", Scope.NEED, COORDINATOR, OPERATOR),

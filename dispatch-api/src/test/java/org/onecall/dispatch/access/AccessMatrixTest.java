@@ -122,9 +122,9 @@ class AccessMatrixTest extends SecuredApiTest {
             GET  /api/needs/{id}                                 ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn STREET=yn GRID=yn ANON=nn
             GET  /api/needs/{id}/history                         ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
             GET  /api/communities/{communityId}/needs            ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yy ANON=nn
-            POST /api/needs/{id}/arrival                         ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn STREET=yn GRID=yn ANON=nn
+            POST /api/needs/{id}/arrival                         ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn STREET=yn GRID=yn ANON=nn
             POST /api/needs/{id}/giveback                        ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn STREET=nn GRID=nn ANON=nn
-            POST /api/needs/{id}/completion                      ADMIN=yy COORDINATOR=yn OPERATOR=nn VOLUNTEER=yn STREET=yn GRID=yn ANON=nn
+            POST /api/needs/{id}/completion                      ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=yn STREET=yn GRID=yn ANON=nn
             POST /api/needs/{id}/feedback                        ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
             POST /api/needs/{id}/cancellation                    ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
             POST /api/needs/{id}/handover                        ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn

@@ -107,6 +107,26 @@ class ActorTest extends DispatchTest {
     }
 
     @Test
+    void anOperatorRecordsTheArrivalAVolunteerReportedByPhone() {
+        long id = api.raise(household).get("id").asLong();
+        matcher.propose(community, id, api.need(id).get("matchAttempt").asInt(), volunteer);
+        eventually().until(() -> api.offers(volunteer, "PENDING").stream().anyMatch(o -> o.get("needId").asLong() == id));
+        long offer = api.offers(volunteer, "PENDING").stream().filter(o -> o.get("needId").asLong() == id)
+                .findFirst().orElseThrow().get("offerId").asLong();
+        api.accept(offer, volunteer).expect(200);
+
+        Reply nobodyNamed = api.as(wang, "POST", "/api/needs/" + id + "/arrival", Map.of());
+        assertEquals(400, nobodyNamed.status(), nobodyNamed::raw);
+        assertTrue(nobodyNamed.fields().contains("volunteerId"), nobodyNamed::raw);
+        JsonNode arrived = api.as(wang, "POST", "/api/needs/" + id + "/arrival", Map.of("volunteerId", volunteer))
+                .expect(200);
+        assertEquals("ON_SITE", arrived.get("status").asText());
+        List<JsonNode> history = api.history(id);
+        assertEquals(name("operator-wang") + " for volunteer " + volunteer,
+                history.get(history.size() - 1).get("actor").asText());
+    }
+
+    @Test
     void ownershipIsHandedOverToStaffInScopeAuditedAndInTheHistory() {
         long id = api.as(wang, "POST", "/api/needs", form()).expect(201).get("id").asLong();
         String path = "/api/needs/" + id + "/handover";
