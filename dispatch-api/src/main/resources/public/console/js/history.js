@@ -43,6 +43,7 @@ export function remark(entry) {
     case 'NeedCancelled':
     case 'NeedReopened':
     case 'RepeatCall':
+    case 'HandedOver':
       return detail || null;
     default:
       return null;
