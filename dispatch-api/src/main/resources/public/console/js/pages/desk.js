@@ -582,6 +582,7 @@ function warnRepeat(repeats) {
 // ---- my list (首问负责): overdue first, then those waiting for my call-back ----
 
 async function loadMine() {
+  loadTasks();
   const list = byId('mine');
   try {
     const mine = await request(`/api/operators/${encodeURIComponent(caller.username)}/needs`);
@@ -603,6 +604,54 @@ async function loadMine() {
       showError(byId('mine-feedback'), e);
     }
   }
+}
+
+/**
+ * Call-back tasks (回访任务): a household to ring because a text could not reach it (no mobile, said no
+ * to SMS, the SMS failed) or it has not answered the rating question. The operator rings, then says
+ * how it went; a rating given on the phone is entered in the need's call-back form above.
+ */
+async function loadTasks() {
+  const list = byId('tasks');
+  try {
+    const tasks = await request('/api/callbacks?mine=true');
+    if (tasks.length === 0) {
+      fill(list, el('li', { class: 'muted' }, t('desk.tasks.empty')));
+      return;
+    }
+    const households = await Promise.all(tasks.map((task) => householdName(task.householdId)));
+    fill(list, tasks.map((task, i) => el('li', { id: `task-${task.id}` },
+      el('div', {}, el('span', { class: 'badge tag' }, label('desk.tasks.reason.', task.reason)), ' ',
+        el('a', { href: `/console/need.html?id=${task.needId}` }, `#${task.needId}`), ' ', households[i]),
+      el('div', { class: 'muted' }, task.message),
+      taskForm(task))));
+  } catch (e) {
+    if (!(e instanceof ApiError && e.status === 403)) {
+      showError(byId('mine-feedback'), e);
+    }
+  }
+}
+
+function taskForm(task) {
+  const id = task.id;
+  const form = el('form', { class: 'callback', id: `task-form-${id}` },
+    el('label', { for: `task-outcome-${id}` }, t('desk.tasks.outcome')),
+    el('input', { id: `task-outcome-${id}`, maxlength: 500, required: true }),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', id: `task-close-${id}` },
+      t('desk.tasks.close'))));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      await request(`/api/callbacks/${id}/close`, {
+        method: 'POST', json: { outcome: byId(`task-outcome-${id}`).value.trim() },
+      });
+      showMessage(byId('mine-feedback'), t('desk.tasks.closed'), 'ok');
+      loadTasks();
+    } catch (err) {
+      showError(byId('mine-feedback'), err);
+    }
+  });
+  return form;
 }
 
 function callBackForm(n) {

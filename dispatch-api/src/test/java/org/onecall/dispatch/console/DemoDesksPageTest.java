@@ -105,6 +105,30 @@ class DemoDesksPageTest extends BrowserTestBase {
         }
     }
 
+    @Test
+    void theOperatorSeesHerCallBackTasksWithTheHouseholdAndClosesOneWithWhatWasSaid() {
+        String wang = org.onecall.testsupport.TestTokens.token("operator-wang", "OPERATOR", List.of(DEMO), null);
+        long household = get("/api/households?phone=13900020002").get(0).get("id").asLong();
+        JsonNode need = send(io.micronaut.http.HttpRequest.POST("/api/needs", Map.of("householdId", household,
+                "category", "MEALS", "urgency", "TODAY", "description", "午饭送到家", "separate", true)).bearerAuth(wang));
+        long needId = need.get("id").asLong();
+        // what the notifier raises when a text cannot reach the household (issue 15's fallback, contract C5)
+        long task = post("/api/service/needs/" + needId + "/callbacks", Map.of("eventId", "desk-test-" + needId,
+                "reason", "NO_MOBILE", "message", "志愿者李建国今天11点前送午饭上门")).get("id").asLong();
+
+        browser.signIn("operator-wang", DEMO_PASSWORD);
+        browser.go("/console/desk.html");
+        browser.waitForText("#task-" + task, "无手机");
+        String line = browser.find("#task-" + task).getText();
+        assertTrue(line.contains("钱奶奶") && line.contains("志愿者李建国今天11点前送午饭上门"), line);
+        browser.type("#task-outcome-" + task, "已电话告知老人");
+        browser.click("#task-close-" + task);
+        browser.waitForText("#mine-feedback", "回访任务已关闭");
+        JsonNode open = send(io.micronaut.http.HttpRequest.GET("/api/callbacks?mine=true").bearerAuth(wang));
+        assertTrue(StreamSupport.stream(open.spliterator(), false).noneMatch(t -> t.get("id").asLong() == task),
+                open::toString);
+    }
+
     /** Reloads the page at 1280 and 375 px (waiting for {@code shown}) and saves both. */
     private void shoot(Browser b, String page, String shown, String name) {
         save(b, name + "-1280.png");
