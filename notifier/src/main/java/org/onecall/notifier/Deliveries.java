@@ -62,6 +62,9 @@ class Deliveries {
         if (p instanceof NeedEvents.OfferWithdrawn w) {
             return withdrawn(envelope, w);
         }
+        if (p instanceof org.onecall.events.LoopEvents.PairingVisitMissed m) {
+            return visitMissed(envelope, m);
+        }
         if (!(p instanceof NeedEvents.OfferMade o)) {
             // a cancellation does not say who held the need: the page re-reads its offers
             return List.of();
@@ -110,6 +113,41 @@ class Deliveries {
             sms(envelope.eventId(), recipient, envelope.type(), w.needId(), new SmsBody(SmsTemplate.JOB_UPDATE,
                     Map.of("short", String.valueOf(w.needId()), "text", why[0] + "，无需前往")), false)
                     .ifPresent(d -> recorded.add(new Recorded(w.volunteerId(), d)));
+        }
+        return recorded;
+    }
+
+    /**
+     * A one-to-one visit (一帮一) not recorded by the end of its window: the team leaders, and from the
+     * second miss in a row the grid leader, are volunteers themselves; they are told on their page and,
+     * when they chose texts, by SMS. Staff accounts named by the event see it in the staff notices.
+     */
+    private List<Recorded> visitMissed(EventEnvelope envelope, org.onecall.events.LoopEvents.PairingVisitMissed m) {
+        var zone = java.time.ZoneId.of(org.onecall.events.ResourceEvents.DEFAULT_TIME_ZONE);
+        var start = m.windowStart().atZone(zone);
+        var time = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        String when = start.getMonthValue() + "月" + start.getDayOfMonth() + "日 " + time.format(start) + "–"
+                + time.format(m.windowEnd().atZone(zone));
+        String zh = "一帮一走访未完成：" + when + " 的走访没有记录" + (m.missedInARow() > 1 ? "（已连续 "
+                + m.missedInARow() + " 次）" : "") + "，请联系结对志愿者跟进。";
+        String en = "One-to-one visit missed: nothing was recorded for " + start.toLocalDate() + " "
+                + time.format(start) + (m.missedInARow() > 1 ? " (" + m.missedInARow() + " in a row)" : "")
+                + "; please follow up with the paired volunteer.";
+        List<Recorded> recorded = new ArrayList<>();
+        for (long leader : m.notifyVolunteerIds()) {
+            VolunteerMessage message = new VolunteerMessage(envelope.eventId().toString(), envelope.type(), 0, null,
+                    null, null, null, null, zh, en);
+            String recipient = recipient(leader);
+            ChannelPreference.Channels channels = channelsOf(recipient);
+            if (channels.sse()) {
+                once(envelope.eventId(), SSE, recipient, envelope.type(), 0, write(message))
+                        .ifPresent(d -> recorded.add(new Recorded(leader, d)));
+            }
+            if (channels.sms()) {
+                sms(envelope.eventId(), recipient, envelope.type(), 0, new SmsBody(SmsTemplate.STAFF_NOTICE,
+                        Map.of("level", "一帮一", "text", zh)), false)
+                        .ifPresent(d -> recorded.add(new Recorded(leader, d)));
+            }
         }
         return recorded;
     }

@@ -61,6 +61,11 @@ function listen() {
         { method: 'POST', json: {}, on401: 'ignore' }).catch(() => {});
     }
   });
+  // what the notifier says in words (an offer taken back, a missed one-to-one visit for a leader):
+  // the latest few, in the page's language, once each
+  for (const kind of ['OfferWithdrawn', 'PairingVisitMissed']) {
+    source.addEventListener(kind, (e) => notice(e));
+  }
   for (const kind of ['OfferMade', 'OfferWithdrawn', 'OfferExpired', 'NeedCancelled']) {
     source.addEventListener(kind, refresh);
   }
@@ -75,6 +80,30 @@ function listen() {
   });
   // until the stream says it is open, poll: an offer must not wait for a connection that may never come
   poll();
+}
+
+const noticed = new Set();
+
+function notice(e) {
+  if (noticed.has(e.lastEventId)) {
+    return;
+  }
+  noticed.add(e.lastEventId);
+  let m;
+  try {
+    m = JSON.parse(e.data);
+  } catch {
+    return;
+  }
+  const text = lang() === 'zh-CN' ? m.text : (m.textEn ?? m.text);
+  if (!text) {
+    return;
+  }
+  const list = byId('notices');
+  list.prepend(el('li', { class: 'card' }, text));
+  while (list.children.length > 3) {
+    list.lastElementChild.remove();
+  }
 }
 
 async function refresh() {
