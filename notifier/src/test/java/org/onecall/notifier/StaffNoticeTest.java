@@ -9,17 +9,13 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,30 +33,12 @@ import org.onecall.testsupport.TestTokens;
 @MicronautTest(environments = {NotifierApp.ENVIRONMENT, "test"}, transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(KafkaBrokerExtension.class)
-class StaffNoticeTest implements TestPropertyProvider {
+class StaffNoticeTest extends NotifierBrokerTest {
 
     @Inject
     @Client("/")
     HttpClient http;
 
-    private TestKafka kafka;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of(
-                "kafka.bootstrap.servers", KafkaBrokerExtension.bootstrapServers(),
-                "datasources.notifier.url", DeliveryFlowTest.h2Url());
-    }
-
-    @BeforeAll
-    void open() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    void close() {
-        kafka.close();
-    }
 
     @Test
     void aComplaintIsNoticedByTheAccountsItNames() {

@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,32 +22,12 @@ import org.onecall.testsupport.TestKafka;
 @MicronautTest(environments = {NotifierApp.ENVIRONMENT, "test"}, transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(KafkaBrokerExtension.class)
-class WithdrawnOfferTest implements TestPropertyProvider {
+class WithdrawnOfferTest extends NotifierBrokerTest {
 
     @Inject
     Deliveries deliveries;
 
-    @Inject
-    DeliveryRepository rows;
 
-    private TestKafka kafka;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of(
-                "kafka.bootstrap.servers", KafkaBrokerExtension.bootstrapServers(),
-                "datasources.notifier.url", DeliveryFlowTest.h2Url());
-    }
-
-    @BeforeAll
-    void open() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    void close() {
-        kafka.close();
-    }
 
     @Test
     void aVolunteerOnThePageIsToldAnotherAcceptedFirstOnceEvenWhenKafkaDeliversItTwice() {
@@ -67,7 +41,7 @@ class WithdrawnOfferTest implements TestPropertyProvider {
         kafka.send(Topics.NEEDS, community, json);
         kafka.send(Topics.NEEDS, community, json);
 
-        Delivery sse = await(envelope, Deliveries.SSE, volunteerId);
+        Delivery sse = awaitDelivery(envelope, Deliveries.SSE, volunteerId);
         assertEquals("OfferWithdrawn", sse.kind());
         assertEquals(w.needId(), sse.needId());
         JsonNode body = DeliveryFlowTest.read(sse.body());
@@ -77,7 +51,7 @@ class WithdrawnOfferTest implements TestPropertyProvider {
         // a later event of the same partition was consumed, so the redelivery was too
         EventEnvelope later = kafka.publishNeedEvent(DeliveryFlowTest.offer(volunteerId, "MEALS", "和平路12号", 80),
                 community);
-        await(later, Deliveries.SSE, volunteerId);
+        awaitDelivery(later, Deliveries.SSE, volunteerId);
         List<Delivery> all = rows.findTop50ByRecipientOrderByIdDesc(Deliveries.recipient(volunteerId));
         assertEquals(1, all.stream().filter(d -> d.eventId().equals(envelope.eventId())).count(), all.toString());
         assertTrue(all.stream().noneMatch(d -> d.channel().equals(Deliveries.SMS)), "no SMS for a page-only volunteer");
@@ -92,20 +66,13 @@ class WithdrawnOfferTest implements TestPropertyProvider {
 
         EventEnvelope envelope = kafka.publishNeedEvent(w, community);
 
-        Delivery sms = await(envelope, Deliveries.SMS, volunteerId);
+        Delivery sms = awaitDelivery(envelope, Deliveries.SMS, volunteerId);
         JsonNode body = DeliveryFlowTest.read(sms.body());
         assertEquals("JOB_UPDATE", body.get("template").asText());
         assertEquals(String.valueOf(w.needId()), body.get("params").get("short").asText());
         assertEquals("已取消，无需前往", body.get("params").get("text").asText());
-        Delivery sse = await(envelope, Deliveries.SSE, volunteerId);
+        Delivery sse = awaitDelivery(envelope, Deliveries.SSE, volunteerId);
         assertEquals("任务 #" + w.needId() + " 已取消，无需前往。", DeliveryFlowTest.read(sse.body()).get("text").asText());
     }
 
-    private Delivery await(EventEnvelope envelope, String channel, long volunteerId) {
-        return org.awaitility.Awaitility.await("a " + channel + " delivery of " + envelope.eventId())
-                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> rows.findByEventIdAndChannelAndRecipient(envelope.eventId(), channel,
-                        Deliveries.recipient(volunteerId)), Optional::isPresent)
-                .orElseThrow();
-    }
 }
