@@ -45,21 +45,9 @@ class SmsVolunteerTest {
     void start() {
         // a shared 2-core machine can be slow: the waits are for events, not a measure of speed
         org.awaitility.Awaitility.setDefaultTimeout(Duration.ofSeconds(60));
-        Map<String, Object> settings = new java.util.HashMap<>(Map.of(
-                "micronaut.server.port", -1,
-                "onecall.demo.enabled", false,
-                "onecall.security.admin-password", ADMIN_PASSWORD,
-                "onecall.notifier.sms.backoff", "100ms",
-                "onecall.notifier.sms.retry-poll", "100ms",
-                "onecall.notifier.sms.max-attempts", 3,
-                "onecall.notifier.sse-ack-timeout", "2s",
-                "onecall.notifier.sse-ack-poll", "200ms",
-                // these tests run at any hour: no quiet hours (QuietHoursTest covers them)
-                "onecall.notifier.sms.quiet-hours", ""));
-        settings.put("datasources.default.url", "jdbc:h2:mem:sms-dispatch;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        settings.put("datasources.notifier.url", "jdbc:h2:mem:sms-notifier;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        Map<String, Object> settings = SmsStandaloneSettings.of("sms", ADMIN_PASSWORD,
+                Map.of("onecall.notifier.sms.max-attempts", 3,
+                "onecall.notifier.sse-ack-timeout", "2s", "onecall.notifier.sse-ack-poll", "200ms"));
         app = Standalone.start(data, 0, settings);
         admin = new Api(app.url()).signIn("admin", ADMIN_PASSWORD);
         phones = new SimulatedPhones(app.smsUrl());
