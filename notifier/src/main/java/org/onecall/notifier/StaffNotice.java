@@ -9,10 +9,12 @@ import java.time.Instant;
 /**
  * A notice for coordinators and leaders (contract C6): shown to the staff of {@code communityId}
  * and to the accounts named in {@code recipients} (comma-separated usernames; empty: none named).
+ * {@code text} is zh-CN, {@code textEn} its English (null on notices older than the column).
  */
 @MappedEntity("staff_notice")
 public record StaffNotice(@Id @GeneratedValue @Nullable Long id, String sourceKey, String communityId, String kind,
-                          @Nullable Long needId, String recipients, String text, Instant createdAt) {
+                          @Nullable Long needId, String recipients, String text, @Nullable String textEn,
+                          Instant createdAt) {
 
     boolean isFor(String username, java.util.Set<String> communities, boolean admin) {
         return admin || communities.contains(communityId)

@@ -43,48 +43,61 @@ class StaffNotices {
         String key = "event:" + envelope.eventId();
         if (p instanceof NeedEvents.NeedEscalated e) {
             record(key, envelope.communityId(), "ESCALATED", e.needId(), e.to(),
-                    "需求 #" + e.needId() + " 已上报给 " + e.to() + "：" + e.reason());
+                    "需求 #" + e.needId() + " 已上报给 " + e.to() + "：" + e.reason(),
+                    "Need #" + e.needId() + " was escalated to " + e.to() + ": " + e.reason());
         } else if (p instanceof NeedEvents.NeedUnmatched u) {
             record(key, envelope.communityId(), "UNMATCHED", u.needId(), "",
-                    "需求 #" + u.needId() + " 没有找到志愿者（" + u.reason() + "），请协调员处理。");
+                    "需求 #" + u.needId() + " 没有找到志愿者（" + u.reason() + "），请协调员处理。",
+                    "Need #" + u.needId() + " found no volunteer (" + u.reason() + "); a coordinator should act.");
         } else if (p instanceof LoopEvents.ComplaintOpened c) {
             record(key, envelope.communityId(), "COMPLAINT", c.needId(), String.join(",", c.notifyUsernames()),
                     "需求 #" + c.needId() + " 收到投诉（评分 " + c.rating() + (c.solved() ? "" : "，未解决") + "）："
-                            + c.about());
+                            + c.about(),
+                    "Need #" + c.needId() + " has a complaint (rated " + c.rating() + (c.solved() ? "" : ", not solved")
+                            + "): " + c.about());
         } else if (p instanceof LoopEvents.PairingVisitMissed m) {
             var start = m.windowStart().atZone(ZONE);
+            String window = HOUR.format(start) + "–" + HOUR.format(m.windowEnd().atZone(ZONE));
             record(key, envelope.communityId(), "VISIT_MISSED", null, String.join(",", m.notifyUsernames()),
                     "结对帮扶：志愿者 #" + m.volunteerId() + " 未在 " + start.getMonthValue() + "月" + start.getDayOfMonth()
-                            + "日 " + HOUR.format(start) + "–" + HOUR.format(m.windowEnd().atZone(ZONE))
-                            + " 上门看望住户 #" + m.householdId() + "（连续第 " + m.missedInARow() + " 次）。");
+                            + "日 " + window + " 上门看望住户 #" + m.householdId() + "（连续第 " + m.missedInARow() + " 次）。",
+                    "One-to-one pairing: volunteer #" + m.volunteerId() + " did not visit household #" + m.householdId()
+                            + " on " + start.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
+                            + " " + start.getDayOfMonth() + ", " + window + " (" + m.missedInARow() + " in a row).");
         }
     }
 
     /** A volunteer's SMS that was not a command, word for word. */
     void freeText(String sequenceId, String communityId, @Nullable Long needId, long volunteerId, String content) {
         record("sms:" + sequenceId, communityId, "SMS_TEXT", needId, "",
-                "志愿者 #" + volunteerId + (needId == null ? "" : "（任务 #" + needId + "）") + " 短信：" + content);
+                "志愿者 #" + volunteerId + (needId == null ? "" : "（任务 #" + needId + "）") + " 短信：" + content,
+                "Volunteer #" + volunteerId + (needId == null ? "" : " (job #" + needId + ")") + " texted: " + content);
     }
 
-    private void record(String key, String communityId, String kind, @Nullable Long needId, String recipients, String text) {
-        save(key, communityId, kind, needId, recipients, text).ifPresent(live::tryEmitNext);
+    private void record(String key, String communityId, String kind, @Nullable Long needId, String recipients, String text,
+                        String textEn) {
+        save(key, communityId, kind, needId, recipients, text, textEn).ifPresent(live::tryEmitNext);
     }
 
     @Transactional("notifier")
     Optional<StaffNotice> save(String key, String communityId, String kind, @Nullable Long needId, String recipients,
-                               String text) {
+                               String text, String textEn) {
         if (notices.existsBySourceKey(key)) {
             return Optional.empty();
         }
         try {
             return Optional.of(notices.save(new StaffNotice(null, key, communityId, kind, needId, recipients,
-                    text.length() > 1000 ? text.substring(0, 1000) : text, clock.instant())));
+                    clip(text), clip(textEn), clock.instant())));
         } catch (RuntimeException e) {
             if (UniqueViolation.of(e, "staff_notice_once")) {
                 return Optional.empty();
             }
             throw e;
         }
+    }
+
+    private static String clip(String text) {
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
     }
 
     List<StaffNotice> recentFor(Caller caller) {

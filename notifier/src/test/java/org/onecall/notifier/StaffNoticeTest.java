@@ -54,6 +54,7 @@ class StaffNoticeTest extends NotifierBrokerTest {
         assertEquals(c.needId(), notice.get("needId").asLong());
         assertTrue(notice.get("text").asText().contains("药买错了"), notice.toString());
         assertTrue(notice.get("text").asText().contains("投诉"), notice.toString());
+        assertTrue(notice.get("textEn").asText().contains("has a complaint"), notice.toString());
         String unrelated = TestTokens.staff("COORDINATOR", List.of(TestKafka.newCommunity()));
         assertTrue(notices(unrelated).stream().noneMatch(n -> n.get("sourceKey").asText().equals("event:" + e.eventId())));
     }
@@ -73,6 +74,7 @@ class StaffNoticeTest extends NotifierBrokerTest {
         assertEquals("gl-" + community, notice.get("recipients").asText());
         assertTrue(notice.get("text").asText().contains("12月8日 09:00–11:00"), notice.toString());
         assertTrue(notice.get("text").asText().contains("连续第 2 次"), notice.toString());
+        assertTrue(notice.get("textEn").asText().contains("Dec 8, 09:00–11:00 (2 in a row)"), notice.toString());
         // a later event of the community was noticed, so the redelivery before it was consumed
         EventEnvelope later = kafka.publishNeedEvent(new ComplaintOpened(TestKafka.newId(), TestKafka.newId(), 31L,
                 null, 2, true, "来晚了", "operator-1", List.of()), community);
