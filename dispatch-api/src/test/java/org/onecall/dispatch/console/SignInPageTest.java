@@ -59,7 +59,7 @@ class SignInPageTest extends BrowserTestBase {
     }
 
     @Test
-    void aWrongPasswordSaysSoAndRepeatedOnesSayTheAccountIsLocked() {
+    void aWrongPasswordSaysSoAndRepeatedOnesSayThisDeviceMustWait() {
         String community = newCommunity();
         account("operator-wrong", "OPERATOR", community);
         browser.go("/console/login.html");
@@ -74,9 +74,9 @@ class SignInPageTest extends BrowserTestBase {
         browser.type("#username", "operator-wrong");
         browser.type("#password", PASSWORD);
         browser.click("#password-submit");
-        browser.waitForText("#password-feedback", "账号已暂时锁定");
+        browser.waitForText("#password-feedback", "从这台设备登录需等到");
         String text = browser.find("#password-feedback").getText();
-        assertTrue(text.contains("之后再试"), "says until when: " + text);
+        assertTrue(text.contains("之后再试") && text.contains("其他设备不受影响"), "says until when, and for whom: " + text);
         assertEquals("alert", browser.find("#password-feedback .alert").getAttribute("role"));
     }
 
