@@ -41,6 +41,7 @@ if (caller.role !== 'VOLUNTEER' || !id) {
   });
   await refresh();
   listen();
+  loadChannels();
   ready();
 }
 
@@ -355,6 +356,35 @@ async function saveLeave(leave) {
     render();
   } catch (e) {
     showError(byId('leave-feedback'), e);
+  }
+}
+
+/**
+ * How offers reach this volunteer is the notifier's to keep (it sends them); where no notifier runs
+ * beside this service there is nothing to choose, and the card stays hidden.
+ */
+async function loadChannels() {
+  let chosen;
+  try {
+    chosen = await request(`/notify/volunteers/${id}/channels`, { on401: 'throw' });
+  } catch {
+    return;
+  }
+  const box = byId('channels');
+  for (const input of box.querySelectorAll('input[name="channels"]')) {
+    input.checked = input.value === chosen.channels;
+    input.addEventListener('change', () => saveChannels(input.value));
+  }
+  byId('channels-card').hidden = false;
+}
+
+async function saveChannels(channels) {
+  const feedback = byId('channels-feedback');
+  try {
+    await request(`/notify/volunteers/${id}/channels`, { method: 'PUT', json: { channels } });
+    showMessage(feedback, t('vol.channelsSaved', { how: t(`vol.channel.${channels}`) }), 'ok');
+  } catch (e) {
+    showError(feedback, e);
   }
 }
 
