@@ -40,7 +40,7 @@ export function isStaff(caller) {
 }
 
 /**
- * Starts a page: language, top bar, and the signed-in caller ({username, role, communities, volunteerId}).
+ * Starts a page: language, top bar, and the signed-in caller ({username, displayName, role, communities, volunteerId}).
  * With signIn 'required' (the default) a visitor who is not signed in is sent to the sign-in page;
  * with 'optional' the caller is null for them.
  */
@@ -80,7 +80,7 @@ function renderBar(bar, caller) {
     nav,
     el('div', { class: 'tools' },
       caller === null ? null : el('span', { class: 'who', id: 'who' },
-        t('bar.signedInAs', { name: caller.username, role: t(`role.${caller.role}`) })),
+        t('bar.signedInAs', { name: caller.displayName || caller.username, role: t(`role.${caller.role}`) })),
       el('button', {
         type: 'button', id: 'lang-switch', lang: other, onclick: () => setLang(other),
       }, other === 'en' ? 'English' : '中文'),

@@ -110,10 +110,11 @@ class AuthController {
     /**
      * Who the token says you are, and what that reaches today: {@code communities} as given by name,
      * {@code street} and the communities on it now ({@code streetCommunities}), {@code grids} when
-     * limited to some grids of the one community.
+     * limited to some grids of the one community. {@code displayName} is what pages call the person
+     * (null for a service, which has no account).
      */
     @Introspected
-    record Me(String username, String role, List<String> communities, @Nullable String street,
+    record Me(String username, @Nullable String displayName, String role, List<String> communities, @Nullable String street,
               List<String> streetCommunities, List<String> grids, @Nullable Long volunteerId) {
     }
 
@@ -122,7 +123,7 @@ class AuthController {
         Caller c = Caller.from(authentication);
         List<String> onStreet = c.street() == null ? List.of()
                 : communities.findByStreetOrderById(c.street()).stream().map(Community::id).toList();
-        return new Me(c.username(), c.role().name(), c.communities().stream().sorted().toList(), c.street(), onStreet,
+        return new Me(c.username(), accounts.displayNames(List.of(c.username())).get(c.username()), c.role().name(), c.communities().stream().sorted().toList(), c.street(), onStreet,
                 c.grids().stream().sorted().toList(), c.volunteerId());
     }
 

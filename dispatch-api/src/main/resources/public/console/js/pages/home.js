@@ -20,7 +20,7 @@ function render() {
   const greeting = byId('greeting');
   greeting.classList.remove('loading');
   delete greeting.dataset.i18n;
-  greeting.textContent = t('home.greeting', { name: caller.username, role: t(`role.${caller.role}`) });
+  greeting.textContent = t('home.greeting', { name: caller.displayName || caller.username, role: t(`role.${caller.role}`) });
   const links = [];
   if (isStaff(caller)) {
     links.push(el('li', {}, el('a', { href: '/console/desk.html', id: 'link-desk' },

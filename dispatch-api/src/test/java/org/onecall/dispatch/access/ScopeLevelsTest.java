@@ -68,6 +68,7 @@ class ScopeLevelsTest extends SecuredApiTest {
 
         JsonNode me = json(send(HttpRequest.GET("/api/auth/me"), token));
         assertEquals("street-s", me.get("street").asText());
+        assertEquals("显示名 chen", me.get("displayName").asText(), "the pages call the person by name");
         assertEquals("[\"street-a\"]", me.get("streetCommunities").toString());
         assertEquals(200, send(HttpRequest.GET("/api/communities/street-a/needs"), token).getStatus().getCode());
         assertEquals(403, send(HttpRequest.GET("/api/communities/street-far/needs"), token).getStatus().getCode());
@@ -125,7 +126,7 @@ class ScopeLevelsTest extends SecuredApiTest {
 
     private HttpResponse<String> account(String username, String role, List<String> communities, String street,
                                          List<String> grids) {
-        Map<String, Object> body = new HashMap<>(Map.of("username", username, "displayName", username, "role", role,
+        Map<String, Object> body = new HashMap<>(Map.of("username", username, "displayName", "显示名 " + username, "role", role,
                 "communities", communities, "password", PASSWORD));
         if (street != null) {
             body.put("street", street);

@@ -35,12 +35,13 @@ class SignInPageTest extends BrowserTestBase {
     @Test
     void staffSignInThroughTheFormWithASessionCookieAndSeeWhoTheyAre() {
         String community = newCommunity();
-        account("coordinator-form", "COORDINATOR", community);
+        post("/api/accounts", Map.of("username", "coordinator-form", "displayName", "王书记", "role", "COORDINATOR",
+                "communities", List.of(community), "password", PASSWORD));
 
         browser.signIn("coordinator-form", PASSWORD);
 
-        assertEquals("coordinator-form（社区工作人员）", browser.find("#who").getText());
-        assertTrue(browser.find("#greeting").getText().contains("coordinator-form"));
+        assertEquals("王书记（社区工作人员）", browser.find("#who").getText(), "the bar names the person, not the account");
+        assertTrue(browser.find("#greeting").getText().contains("王书记"));
         Cookie session = browser.driver.manage().getCookieNamed("ONECALL_SESSION");
         assertNotNull(session, "signed in with the session cookie");
         assertTrue(session.isHttpOnly(), "scripts cannot read the session");
