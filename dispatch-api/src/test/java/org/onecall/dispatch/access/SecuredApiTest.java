@@ -30,6 +30,8 @@ abstract class SecuredApiTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>();
         p.put("kafka.bootstrap.servers", KafkaBrokerExtension.bootstrapServers());
+        // any free port: the "dispatch" environment's 8080 may be taken by ./run or another build
+        p.put("micronaut.server.port", "-1");
         p.putAll(database());
         p.putAll(extraProperties());
         return p;
