@@ -32,8 +32,8 @@ class NotifierAccessPolicy implements AccessPolicy {
                 // the notifier does not know a need's community, so only admins read a need's log for now
                 Access.of(GET, "/notify/needs/{needId}/log", Scope.ROLE_ONLY, ADMIN),
                 // the provider's callbacks sign in with an HMAC of the body (the shared callback secret)
-                Access.open(POST, "/notify/sms/receipts"),
-                Access.open(POST, "/notify/sms/replies"),
+                Access.callback(POST, "/notify/sms/receipts"),
+                Access.callback(POST, "/notify/sms/replies"),
                 Access.of(GET, "/notify/staff/notices", Scope.ROLE_ONLY, COORDINATOR, OPERATOR)
                         .note("escalations, needs without a volunteer, volunteers' free-text SMS: of the caller's communities"),
                 Access.of(GET, "/notify/staff/stream", Scope.ROLE_ONLY, COORDINATOR, OPERATOR)

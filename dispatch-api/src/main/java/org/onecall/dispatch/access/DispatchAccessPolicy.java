@@ -40,7 +40,7 @@ class DispatchAccessPolicy implements AccessPolicy {
                 // exists only in demo mode (no route otherwise): the simulated SMS's code for the sign-in page
                 Access.signIn(GET, "/api/auth/code/demo").note("demo mode only: the route does not exist otherwise"),
                 // the phone system authenticates with its own token (onecall.phone-systems), not a sign-in
-                Access.open(POST, "/api/phone/calls").note("the phone system's own token (X-Phone-System-Token)"),
+                Access.callback(POST, "/api/phone/calls").note("the phone system's own token (X-Phone-System-Token)"),
                 // the API description, generated from these controllers: nothing in it is secret
                 Access.open(GET, "/openapi/onecall.yml"),
                 // the bare address redirects to the web pages, which are static files, not routes: they

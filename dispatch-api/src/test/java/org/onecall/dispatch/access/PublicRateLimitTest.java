@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.onecall.testsupport.TestTokens;
 
 /**
- * Every public route is rate limited per address, on one of two budgets: sign-in routes on a tight
- * one, the others (health, the API description) on their own, so exhausting one leaves the other.
+ * Every public route is rate limited per address, on one of three budgets: sign-in routes on a tight
+ * one, partners' signed callbacks on a generous one, the others (health, the API description) on their
+ * own, so exhausting one leaves the others.
  */
 @MicronautTest(environments = "dispatch", transactional = false)
 class PublicRateLimitTest extends SecuredApiTest {
@@ -21,7 +22,8 @@ class PublicRateLimitTest extends SecuredApiTest {
     @Override
     Map<String, String> extraProperties() {
         return Map.of("onecall.security.auth-requests-per-minute", "4",
-                "onecall.security.public-requests-per-minute", "3");
+                "onecall.security.public-requests-per-minute", "3",
+                "onecall.security.callback-requests-per-minute", "6");
     }
 
     @Test
@@ -40,7 +42,17 @@ class PublicRateLimitTest extends SecuredApiTest {
         // signing in does not make a public route unlimited
         assertLimited(send(HttpRequest.GET("/health/liveness"), TestTokens.admin()));
 
-        // signed-in routes draw on neither budget
+        // the phone system's calls (a partner proving itself with its token) have a budget of their own:
+        // answered on their merits (here: an unknown phone system) until that one is spent too
+        for (int i = 0; i < 6; i++) {
+            int status = send(HttpRequest.POST("/api/phone/calls", Map.of("caller", "13900000000"))
+                    .header("X-Phone-System-Token", "not a known token"), "none").getStatus().getCode();
+            assertTrue(status == 401 || status == 403, "call " + (i + 1) + " is within the callback budget: " + status);
+        }
+        assertLimited(send(HttpRequest.POST("/api/phone/calls", Map.of("caller", "13900000000"))
+                .header("X-Phone-System-Token", "not a known token"), "none"));
+
+        // signed-in routes draw on none of the budgets
         for (int i = 0; i < 10; i++) {
             assertEquals(200, send(HttpRequest.GET("/api/communities"), TestTokens.admin()).getStatus().getCode());
         }

@@ -32,7 +32,13 @@ public record Access(HttpMethod method, String template, Set<Role> roles, Scope 
         /** sign-in and one-time codes: guessing passwords, flooding phones with SMS */
         SIGN_IN,
         /** every other public route (health, the API description) */
-        PUBLIC
+        PUBLIC,
+        /**
+         * a partner's signed callback (the SMS provider's receipts and replies, the phone system's calls):
+         * one address sends in bursts (a receipt for every text of a broadcast), and the route checks a
+         * signature or token first
+         */
+        CALLBACK
     }
 
     public static Access of(HttpMethod method, String template, Scope scope, Role... roles) {
@@ -44,6 +50,15 @@ public record Access(HttpMethod method, String template, Set<Role> roles, Scope 
     public static Access open(HttpMethod method, String template) {
         return new Access(method, template, EnumSet.noneOf(Role.class), Scope.PUBLIC, null, GridRule.OWN_GRIDS,
                 RateBudget.PUBLIC, null);
+    }
+
+    /**
+     * A partner system that proves itself in the request (an HMAC of the body, its own token), on the
+     * callback budget: a provider's burst of receipts must not be turned away like an anonymous flood.
+     */
+    public static Access callback(HttpMethod method, String template) {
+        return new Access(method, template, EnumSet.noneOf(Role.class), Scope.PUBLIC, null, GridRule.OWN_GRIDS,
+                RateBudget.CALLBACK, null);
     }
 
     /** Anyone, within the tighter per-address sign-in budget. */

@@ -42,8 +42,10 @@ public final class AccessTable {
             - A **VOLUNTEER** sees only offers made to them and jobs they hold (plus the micro-wishes of their
               community, to claim them).
             - Public routes are rate limited per address: sign-in routes by `onecall.security.auth-requests-per-minute`
-              (default 20), every other public route by `onecall.security.public-requests-per-minute` (default 120);
-              beyond it: 429 problem+json with `Retry-After`.
+              (default 20), partners' signed callbacks (SMS receipts and replies, the phone system's calls) by
+              `onecall.security.callback-requests-per-minute` (default 6000: a provider sends a burst of receipts
+              after a broadcast), every other public route by `onecall.security.public-requests-per-minute`
+              (default 120); beyond it: 429 problem+json with `Retry-After`.
             - Refusals are problem+json: 401 without credentials, 403 outside the caller's role or scope.
             """.formatted(REGENERATE);
 
@@ -103,8 +105,11 @@ public final class AccessTable {
         boolean staff = a.roles().contains(Role.COORDINATOR) || a.roles().contains(Role.OPERATOR);
         boolean volunteers = a.roles().contains(Role.VOLUNTEER);
         String words = switch (a.scope()) {
-            case PUBLIC -> "public; " + (a.budget() == Access.RateBudget.SIGN_IN ? "sign-in" : "public")
-                    + " rate budget per address";
+            case PUBLIC -> "public; " + switch (a.budget() == null ? Access.RateBudget.PUBLIC : a.budget()) {
+                case SIGN_IN -> "sign-in";
+                case PUBLIC -> "public";
+                case CALLBACK -> "signed-callback";
+            } + " rate budget per address";
             case ROLE_ONLY -> "the role is enough (not tied to one community)";
             case COMMUNITY -> "community" + v + ": staff of that community or of its street";
             case NEED -> "need" + v + ": " + join(staff ? "staff of its community or street" : null,

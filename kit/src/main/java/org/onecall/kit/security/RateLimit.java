@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link Scope#PUBLIC}): sign-in and one-time codes draw on a tight budget, so a password or code
  * cannot be guessed at speed and SMS cannot flood a phone; health checks and the API description
  * on a looser one of their own, so probes never lock anyone out of signing in and nobody can make
- * a service spend itself answering anonymous requests. Signed-in routes are not limited here.
+ * a service spend itself answering anonymous requests; partners' signed callbacks on a generous one,
+ * since an SMS provider sends a burst of receipts from one address after a broadcast. Signed-in
+ * routes are not limited here.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class RateLimit implements Ordered {
@@ -33,11 +35,13 @@ class RateLimit implements Ordered {
 
     RateLimit(PolicyRule policy, Clock clock,
               @Value("${onecall.security.auth-requests-per-minute:20}") int signInPerMinute,
-              @Value("${onecall.security.public-requests-per-minute:120}") int publicPerMinute) {
+              @Value("${onecall.security.public-requests-per-minute:120}") int publicPerMinute,
+              @Value("${onecall.security.callback-requests-per-minute:6000}") int callbackPerMinute) {
         this.policy = policy;
         this.clock = clock;
         perMinute.put(Access.RateBudget.SIGN_IN, signInPerMinute);
         perMinute.put(Access.RateBudget.PUBLIC, publicPerMinute);
+        perMinute.put(Access.RateBudget.CALLBACK, callbackPerMinute);
         for (Access.RateBudget b : Access.RateBudget.values()) {
             buckets.put(b, new ConcurrentHashMap<>());
         }
