@@ -26,6 +26,11 @@ final class Bench {
 
     /** The standalone product with the demo community, on this dispatch database URL (H2 or PostgreSQL). */
     static Standalone start(Path dir, String dispatchUrl, String user, String password) {
+        return start(dir, dispatchUrl, user, password, Map.of());
+    }
+
+    /** As above, with {@code extra} settings winning over the benchmarks' own. */
+    static Standalone start(Path dir, String dispatchUrl, String user, String password, Map<String, Object> extra) {
         Map<String, Object> props = new java.util.HashMap<>(Map.of(
                 "micronaut.server.port", -1,
                 "onecall.demo.enabled", true,
@@ -41,6 +46,7 @@ final class Bench {
         if (dispatchUrl.startsWith("jdbc:postgresql:")) {
             props.put("datasources.default.driver-class-name", "org.postgresql.Driver");
         }
+        props.putAll(extra);
         return Standalone.start(dir, 0, props);
     }
 
@@ -74,6 +80,15 @@ final class Bench {
                     .POST(HttpRequest.BodyPublishers.ofString(write(body))).header("Content-Type", "application/json"));
             if (r.statusCode() >= 300) {
                 throw new IllegalStateException("POST " + path + " -> " + r.statusCode() + " " + r.body());
+            }
+            return read(r.body());
+        }
+
+        JsonNode put(String path, Object body) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
+                    .PUT(HttpRequest.BodyPublishers.ofString(write(body))).header("Content-Type", "application/json"));
+            if (r.statusCode() >= 300) {
+                throw new IllegalStateException("PUT " + path + " -> " + r.statusCode() + " " + r.body());
             }
             return read(r.body());
         }
@@ -132,6 +147,16 @@ final class Bench {
             int i = (int) Math.ceil(q * sorted.length) - 1;
             return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
         }
+    }
+
+    /** A latency row for a benchmark's JSON line. */
+    static Map<String, Object> json(Stats s) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("n", s.count());
+        m.put("p50ms", round(s.p50(), 3));
+        m.put("p99ms", round(s.p99(), 3));
+        m.put("maxMs", round(s.max(), 3));
+        return m;
     }
 
     static double round(double v, int digits) {

@@ -60,9 +60,9 @@ public final class LoopBench {
             json.put("database", "h2");
             json.put("needs", needs);
             json.put("notOffered", loop.failed);
-            json.put("e2e", stats(loop.endToEnd));
-            json.put("post", stats(loop.post));
-            json.put("kafkaRoundTrip", stats(kafka));
+            json.put("e2e", Bench.json(loop.endToEnd));
+            json.put("post", Bench.json(loop.post));
+            json.put("kafkaRoundTrip", Bench.json(kafka));
             System.out.println(Bench.write(json));
         }
         System.exit(0);
@@ -75,14 +75,6 @@ public final class LoopBench {
         System.out.printf("%-46s %7d %9.2f %9.2f %9.1f%n", what, s.count(), s.p50(), s.p99(), s.max());
     }
 
-    private static Map<String, Object> stats(Bench.Stats s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("n", s.count());
-        m.put("p50ms", Bench.round(s.p50(), 3));
-        m.put("p99ms", Bench.round(s.p99(), 3));
-        m.put("maxMs", Bench.round(s.max(), 3));
-        return m;
-    }
 
     private static Loop needLoop(Standalone app, int warmup, int n) throws Exception {
         Bench.Http operator = new Bench.Http(app.url()).signIn("operator-wang", Bench.DEMO_PASSWORD);
