@@ -177,21 +177,26 @@ public final class Standalone implements AutoCloseable {
     }
 
     /**
-     * Stops the services, then the broker. On SIGTERM Micronaut's own shutdown hook stops the server
+     * Stops the SMS simulator, the services, then the broker. On SIGTERM Micronaut's own shutdown hook stops the server
      * (which stops the context) while this runs from ours: both must take the server's lock before the
      * context's, so this stops the server first; closing the context first deadlocked the two hooks
      * and Ctrl-C never ended {@code ./run}.
      */
     @Override
     public void close() {
+        // the simulated provider first: its receipts and replies would otherwise meet a server half
+        // stopped (500s in the log); what the notifier sends meanwhile fails and is retried after a restart
         try {
-            server.stop();
-            if (context.isRunning()) {
-                context.close();
-            }
-        } finally {
             sms.close();
-            broker.close();
+        } finally {
+            try {
+                server.stop();
+                if (context.isRunning()) {
+                    context.close();
+                }
+            } finally {
+                broker.close();
+            }
         }
     }
 }
