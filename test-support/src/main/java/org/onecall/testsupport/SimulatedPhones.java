@@ -56,6 +56,11 @@ public final class SimulatedPhones {
                 : "before-accepting", "millis", hold.toMillis(), "times", times));
     }
 
+    /** Receipts are pushed this long after a message is taken (and report that time). */
+    public void delayReceipts(Duration delay) {
+        call("POST", "/admin/delay", Map.of("millis", delay.toMillis()));
+    }
+
     public void failShare(double share) {
         call("POST", "/admin/failures", Map.of("share", share));
     }
