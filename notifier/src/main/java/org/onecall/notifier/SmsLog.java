@@ -126,6 +126,14 @@ class SmsLog {
         return true;
     }
 
+    /** Still in doubt, to be asked about again at {@code at} (an answer that cannot be trusted yet). */
+    @Transactional("notifier")
+    void askAgainAt(long deliveryId, Instant at) {
+        sms.lock(deliveryId).filter(d -> d.status().equals(SmsDelivery.PENDING)).ifPresent(d ->
+                sms.update(new SmsDelivery(deliveryId, d.status(), d.attempts(), at, d.providerId(), d.segments(),
+                        d.urgent(), clock.instant(), d.sendingSince(), d.inDoubt())));
+    }
+
     /** The provider never took the in-doubt attempt: sending again is safe. Empty when a receipt settled it first. */
     @Transactional("notifier")
     Optional<SmsDelivery> notAtProvider(long deliveryId, String outId) {

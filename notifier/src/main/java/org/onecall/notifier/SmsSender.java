@@ -42,13 +42,16 @@ class SmsSender {
     private final Duration backoff;
     /** Longer than one send or query with its time-outs; a claim older than this is an attempt a stop cut short. */
     private final Duration lease;
+    /** How long after taking a message the provider may still not list it in QuerySendDetails. */
+    private final Duration providerLag;
     private final ObjectMapper json = EventJson.MAPPER;
 
     SmsSender(DeliveryRepository deliveries, SmsDeliveryRepository sms, SmsLog log, DispatchDirectory directory,
               @Nullable SmsProvider provider, Clock clock, QuietHours quiet,
               @Value("${onecall.notifier.sms.max-attempts:4}") int maxAttempts,
               @Value("${onecall.notifier.sms.backoff:2s}") Duration backoff,
-              @Value("${onecall.notifier.sms.lease:30s}") Duration lease) {
+              @Value("${onecall.notifier.sms.lease:30s}") Duration lease,
+              @Value("${onecall.notifier.sms.provider-lag:60s}") Duration providerLag) {
         this.deliveries = deliveries;
         this.sms = sms;
         this.log = log;
@@ -59,6 +62,7 @@ class SmsSender {
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
         this.lease = lease;
+        this.providerLag = providerLag;
     }
 
     @Scheduled(fixedDelay = "${onecall.notifier.sms.retry-poll:1s}", initialDelay = "2s")
@@ -160,6 +164,12 @@ class SmsSender {
         }
         if (found.isPresent()) {
             log.foundAtProvider(id, found.get());
+            return;
+        }
+        Instant listed = doubt.sendingSince().plus(providerLag);
+        if (clock.instant().isBefore(listed)) {
+            // too soon to trust "not there": the provider may not list what it took a moment ago yet
+            log.askAgainAt(id, listed);
             return;
         }
         log.notAtProvider(id, outId(id)).ifPresent(cleared -> send(cleared, delivery));

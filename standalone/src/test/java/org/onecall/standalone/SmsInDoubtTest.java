@@ -43,6 +43,8 @@ class SmsInDoubtTest {
                 // the notifier gives up waiting for the provider's answer long before the simulator lets go
                 "onecall.sms.timeout", "1s",
                 "onecall.notifier.sms.lease", "4s",
+                // a "not there" is believed only for an attempt older than this (asked again until then)
+                "onecall.notifier.sms.provider-lag", "1500ms",
                 "onecall.notifier.sms.max-attempts", 5)));
         admin = new Api(app.url()).signIn("admin", ADMIN_PASSWORD);
         phones = new SimulatedPhones(app.smsUrl());
@@ -92,6 +94,11 @@ class SmsInDoubtTest {
         await().until(() -> results(admin, v).contains("SENT"));
         assertEquals(List.of("IN_DOUBT", "NOT_AT_PROVIDER", "SENT"), results(admin, v).subList(0, 3));
         assertEquals(1, phones.received(phone).size(), phones.received(phone).toString());
+        JsonNode attempts = smsLine(admin, v).path("attempts");
+        Duration believedAfter = Duration.between(java.time.Instant.parse(attempts.get(0).path("at").asText()),
+                java.time.Instant.parse(attempts.get(1).path("at").asText()));
+        assertTrue(believedAfter.compareTo(Duration.ofSeconds(1)) >= 0,
+                "a fresh \"not there\" was believed before the provider-lag: " + attempts);
         await().until(() -> results(admin, v).contains("RECEIPT_DELIVERED"));
         assertEquals("DELIVERED", smsLine(admin, v).path("status").asText());
     }
