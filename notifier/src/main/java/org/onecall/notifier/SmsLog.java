@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.onecall.kit.sms.SmsProvider;
 
@@ -28,9 +29,18 @@ class SmsLog {
         this.clock = clock;
     }
 
+    /**
+     * The provider took it. Should the attempt have been settled meanwhile (its claim lapsed and the
+     * provider was asked, or a receipt came), only the line is added.
+     */
     @Transactional("notifier")
     void sent(SmsDelivery d, String providerId) {
         Instant now = clock.instant();
+        if (!stillOurs(d)) {
+            attempts.save(new DeliveryAttempt(null, d.deliveryId(), Deliveries.SMS, now, "SENT", providerId,
+                    "the provider's answer came after this attempt had been settled"));
+            return;
+        }
         sms.update(new SmsDelivery(d.deliveryId(), SmsDelivery.SENT, d.attempts() + 1, null, providerId, d.segments(), d.urgent(), now));
         attempts.save(new DeliveryAttempt(null, d.deliveryId(), Deliveries.SMS, now, "SENT", providerId,
                 d.segments() + " segment(s)"));
@@ -39,6 +49,9 @@ class SmsLog {
     /** A failed attempt: tried again after {@code retryAfter}, or, with none, given up for good. */
     @Transactional("notifier")
     void failed(SmsDelivery d, String why, @Nullable Duration retryAfter) {
+        if (!stillOurs(d)) {
+            return;
+        }
         Instant now = clock.instant();
         boolean retry = retryAfter != null;
         sms.update(new SmsDelivery(d.deliveryId(), retry ? SmsDelivery.PENDING : SmsDelivery.FAILED, d.attempts() + 1,
@@ -76,6 +89,9 @@ class SmsLog {
     /** The provider's answer was lost (a time-out, a reset): it may have taken the message; asked after {@code askAfter}. */
     @Transactional("notifier")
     void inDoubt(SmsDelivery d, String why, Duration askAfter) {
+        if (!stillOurs(d)) {
+            return;
+        }
         Instant now = clock.instant();
         sms.update(new SmsDelivery(d.deliveryId(), SmsDelivery.PENDING, d.attempts() + 1, now.plus(askAfter),
                 d.providerId(), d.segments(), d.urgent(), now, d.sendingSince(), true));
@@ -202,6 +218,21 @@ class SmsLog {
                 success ? "RECEIPT_DELIVERED" : "RECEIPT_FAILED", providerId, shorten(code + " " + message
                         + (settlesDoubt ? " (settles the attempt in doubt: the provider had taken it, not sent again)" : ""))));
         return Receipt.RECORDED;
+    }
+
+    /**
+     * Whether the attempt {@code d} stands for may still record its outcome: the delivery is pending
+     * and carries this attempt's mark. A claim that lapsed mid-send lets another attempt settle it
+     * (a slow provider, a pause); the late one must not undo that.
+     */
+    private boolean stillOurs(SmsDelivery d) {
+        return sms.lock(d.deliveryId()).filter(row -> row.status().equals(SmsDelivery.PENDING)
+                && sameMark(row.sendingSince(), d.sendingSince())).isPresent();
+    }
+
+    private static boolean sameMark(@Nullable Instant a, @Nullable Instant b) {
+        // the database keeps microseconds at most
+        return a == null || b == null ? a == b : a.truncatedTo(ChronoUnit.MILLIS).equals(b.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static String shorten(String s) {
