@@ -102,7 +102,7 @@ class SmsLog {
 
     /**
      * The claim of an attempt lapsed with nothing recorded: the notifier stopped while the provider
-     * had it. Empty when a receipt settled it meanwhile.
+     * had it (or the send outlasted the lease). Empty when a receipt settled it meanwhile.
      */
     @Transactional("notifier")
     Optional<SmsDelivery> lapsed(long deliveryId) {
@@ -111,7 +111,7 @@ class SmsLog {
                     Instant now = clock.instant();
                     attempts.save(new DeliveryAttempt(null, deliveryId, Deliveries.SMS, now, IN_DOUBT, null,
                             "the attempt begun at " + d.sendingSince() + " ended without a recorded answer (the notifier"
-                                    + " stopped): asking the provider (QuerySendDetails) before any resend"));
+                                    + " stopped, or the send outlasted its claim): asking the provider (QuerySendDetails) before any resend"));
                     return sms.update(new SmsDelivery(deliveryId, d.status(), d.attempts(), d.nextAttemptAt(),
                             d.providerId(), d.segments(), d.urgent(), now, d.sendingSince(), true));
                 });
