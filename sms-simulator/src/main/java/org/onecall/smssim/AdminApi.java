@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 /**
  * Steering the simulator (what a test or a person trying the demo does): read the phones, make a
  * phone reply (pushed as SmsUp), make sends fail for a number or a share, lose the answers to a
- * number's sends, delay receipts, reset.
+ * number's sends, make QuerySendDetails fail for a number, delay receipts, reset.
  */
 final class AdminApi {
 
@@ -52,6 +52,7 @@ final class AdminApi {
             case "POST /replies" -> reply(in);
             case "POST /failures" -> failures(in);
             case "POST /lost-answers" -> lostAnswers(in);
+            case "POST /query-failures" -> queryFailures(in);
             case "POST /delay" -> {
                 long millis = in.path("millis").asLong(-1);
                 if (millis < 0 || millis > 600_000) {
@@ -139,6 +140,20 @@ final class AdminApi {
             return problem("times", "must be a count (leave it out for always)");
         }
         faults.loseAnswers(phone, new Faults.Loss(when.equals(Faults.AFTER), Duration.ofMillis(millis)), times);
+        return new Answer(200, faults.describe());
+    }
+
+    /** QuerySendDetails for a number answers isp.SYSTEM_ERROR: the next {@code times} (leave it out: always). */
+    private Answer queryFailures(JsonNode in) {
+        String phone = digits(in.path("phone").asText(""));
+        if (!phone.matches("1[3-9][0-9]{9}")) {
+            return problem("phone", "must be a mainland mobile number (11 digits starting with 1)");
+        }
+        int times = in.has("times") ? in.path("times").asInt(0) : Faults.ALWAYS;
+        if (times < Faults.ALWAYS) {
+            return problem("times", "must be a count (leave it out for always)");
+        }
+        faults.failQueries(phone, times);
         return new Answer(200, faults.describe());
     }
 

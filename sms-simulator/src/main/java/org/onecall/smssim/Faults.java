@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the simulator was told to get wrong: numbers whose sends fail (the next n times, or always),
- * a share of all sends that fail, a delay before receipts, and numbers whose sends get no answer
- * (the connection is held, then closed), taken or not.
+ * a share of all sends that fail, a delay before receipts, numbers whose sends get no answer
+ * (the connection is held, then closed), taken or not, and numbers QuerySendDetails fails for.
  */
 final class Faults {
 
@@ -21,6 +21,7 @@ final class Faults {
     private volatile double failShare;
     private volatile Duration receiptDelay = Duration.ZERO;
     private final Map<String, LostAnswers> lostAnswers = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> failingQueries = new ConcurrentHashMap<>();
 
     /**
      * A send that gets no answer: the connection is held for {@code hold} and then closed. With
@@ -45,6 +46,17 @@ final class Faults {
 
     void failNumber(String phone, int times) {
         failingNumbers.put(phone, new AtomicInteger(times));
+    }
+
+    /** QuerySendDetails for this number answers isp.SYSTEM_ERROR (the next n times, or always). */
+    void failQueries(String phone, int times) {
+        failingQueries.put(phone, new AtomicInteger(times));
+    }
+
+    /** Whether this QuerySendDetails fails; counts the number's remaining failures down. */
+    boolean queryFails(String phone) {
+        AtomicInteger left = failingQueries.get(phone);
+        return left != null && take(left);
     }
 
     void failShare(double share) {
@@ -89,13 +101,16 @@ final class Faults {
         Map<String, Object> lost = new java.util.TreeMap<>();
         lostAnswers.forEach((k, v) -> lost.put(k, Map.of("when", v.loss().afterAccepting() ? AFTER : BEFORE,
                 "millis", v.loss().hold().toMillis(), "times", v.left().get())));
+        Map<String, Integer> queries = new java.util.TreeMap<>();
+        failingQueries.forEach((k, v) -> queries.put(k, v.get()));
         return Map.of("failingNumbers", numbers, "failShare", failShare, "receiptDelayMillis", receiptDelay.toMillis(),
-                "lostAnswers", lost);
+                "lostAnswers", lost, "failingQueries", queries);
     }
 
     void clear() {
         failingNumbers.clear();
         lostAnswers.clear();
+        failingQueries.clear();
         failShare = 0;
         receiptDelay = Duration.ZERO;
     }

@@ -23,10 +23,12 @@ final class QuerySendDetails {
     private static final int DAYS_KEPT = 30;
 
     private final Phones phones;
+    private final Faults faults;
     private final Clock clock;
 
-    QuerySendDetails(Phones phones, Clock clock) {
+    QuerySendDetails(Phones phones, Faults faults, Clock clock) {
         this.phones = phones;
+        this.faults = faults;
         this.clock = clock;
     }
 
@@ -55,8 +57,12 @@ final class QuerySendDetails {
                 || day.isBefore(today.minusDays(DAYS_KEPT))) {
             return Rpc.ok(requestId, "isv.INVALID_PARAMETERS", "参数异常", Map.of());
         }
+        String local = phone.replaceFirst("^\\+?86", "");
+        if (faults.queryFails(local)) {
+            return Rpc.ok(requestId, "isp.SYSTEM_ERROR", "系统错误（模拟的故障）", Map.of());
+        }
         String bizId = query.getOrDefault("BizId", "");
-        List<SimMessage> sent = phones.of(phone.replaceFirst("^\\+?86", "")).stream()
+        List<SimMessage> sent = phones.of(local).stream()
                 .filter(m -> m.direction() == SimMessage.Direction.IN)
                 .filter(m -> m.at().atZone(AlibabaSms.ZONE).toLocalDate().equals(day))
                 .filter(m -> bizId.isEmpty() || m.id().startsWith(bizId + "-"))

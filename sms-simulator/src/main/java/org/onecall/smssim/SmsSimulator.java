@@ -55,7 +55,7 @@ public final class SmsSimulator implements AutoCloseable {
         Callbacks callbacks = new Callbacks(json, scheduler, settings.callbackSecret(), settings.callbackRetries());
         Clock clock = Clock.systemUTC();
         this.rpc = new Rpc(settings, new SendSms(phones, faults, callbacks, () -> receiptUrl, json, clock),
-                new QuerySendDetails(phones, clock), clock);
+                new QuerySendDetails(phones, faults, clock), clock);
         this.admin = new AdminApi(phones, faults, callbacks, () -> replyUrl, json, clock);
     }
 

@@ -152,6 +152,16 @@ class QuerySendDetailsTest {
     }
 
     @Test
+    void toldToFailQueriesForANumberItAnswersSystemErrorThatManyTimes() throws Exception {
+        SmsProvider p = provider(SECRET, Duration.ofSeconds(5));
+        p.send("13800040009", SmsTemplate.RESIDENT_NOTICE, HI, "d49");
+        admin("/admin/query-failures", "{\"phone\":\"13800040009\",\"times\":1}");
+
+        assertEquals("isp.SYSTEM_ERROR", p.details("13800040009", today(), 10, 1).code());
+        assertEquals(1, p.details("13800040009", today(), 10, 1).totalCount());
+    }
+
+    @Test
     void badLostAnswersInputIsAProblemNamingTheField() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sim.url()
                         + "/admin/lost-answers")).POST(HttpRequest.BodyPublishers.ofString(

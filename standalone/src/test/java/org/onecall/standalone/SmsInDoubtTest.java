@@ -103,6 +103,31 @@ class SmsInDoubtTest {
         assertEquals("DELIVERED", smsLine(admin, v).path("status").asText());
     }
 
+    @Test
+    void still_in_doubt_past_the_attempts_limit_not_resent_but_fallen_back_and_a_late_receipt_settles_it() {
+        String phone = "13800050003";
+        long v = volunteer(admin, COMMUNITY, "王志愿者", phone, "COUNSELLING");
+        phones.loseAnswers(phone, true, Duration.ofSeconds(3), 1);
+        phones.failQueries(phone, 1000);
+        // the receipt comes once the notifier gave up asking
+        phones.delayReceipts(Duration.ofSeconds(8));
+        raise("COUNSELLING");
+
+        await().until(() -> results(admin, v).contains("FALLBACK"));
+        // max-attempts 5: the lost answer, three questions that failed, the last one given up
+        assertEquals(List.of("IN_DOUBT", "QUERY_FAILED", "QUERY_FAILED", "QUERY_FAILED", "FAILED", "FALLBACK"),
+                results(admin, v));
+        JsonNode attempts = smsLine(admin, v).path("attempts");
+        assertTrue(attempts.get(4).path("detail").asText().contains("given up, not sent again"), attempts.toString());
+        assertTrue(attempts.get(5).path("detail").asText().startsWith("SMS still in doubt after 5 attempts"),
+                attempts.toString());
+        assertEquals(1, phones.received(phone).size(), "resent blindly: " + phones.received(phone));
+
+        await().until(() -> smsLine(admin, v).path("status").asText().equals("DELIVERED"));
+        assertTrue(smsLine(admin, v).path("attempts").get(6).path("detail").asText().contains("settles the attempt in doubt"));
+        assertEquals(1, phones.received(phone).size());
+    }
+
     private void raise(String category) {
         admin.post("/api/needs", Map.of("householdId", household, "category", category, "urgency", "TODAY",
                 "description", "请帮忙"));

@@ -56,6 +56,11 @@ public final class SimulatedPhones {
                 : "before-accepting", "millis", hold.toMillis(), "times", times));
     }
 
+    /** QuerySendDetails for this number answers isp.SYSTEM_ERROR, the next {@code times} times. */
+    public void failQueries(String phone, int times) {
+        call("POST", "/admin/query-failures", Map.of("phone", phone, "times", times));
+    }
+
     /** Receipts are pushed this long after a message is taken (and report that time). */
     public void delayReceipts(Duration delay) {
         call("POST", "/admin/delay", Map.of("millis", delay.toMillis()));
