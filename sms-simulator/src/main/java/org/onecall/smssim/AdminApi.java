@@ -104,15 +104,7 @@ final class AdminApi {
             faults.failShare(share);
         }
         if (in.has("phone")) {
-            String phone = digits(in.path("phone").asText(""));
-            if (!phone.matches("1[3-9][0-9]{9}")) {
-                return problem("phone", "must be a mainland mobile number (11 digits starting with 1)");
-            }
-            int times = in.has("times") ? in.path("times").asInt(0) : Faults.ALWAYS;
-            if (times < Faults.ALWAYS) {
-                return problem("times", "must be a count (leave it out for always)");
-            }
-            faults.failNumber(phone, times);
+            return numberFault(in, faults::failNumber);
         }
         return new Answer(200, faults.describe());
     }
@@ -123,10 +115,6 @@ final class AdminApi {
      * {@code before-accepting} (the request is lost on the way in).
      */
     private Answer lostAnswers(JsonNode in) {
-        String phone = digits(in.path("phone").asText(""));
-        if (!phone.matches("1[3-9][0-9]{9}")) {
-            return problem("phone", "must be a mainland mobile number (11 digits starting with 1)");
-        }
         String when = in.path("when").asText("");
         if (!when.equals(Faults.AFTER) && !when.equals(Faults.BEFORE)) {
             return problem("when", "must be " + Faults.AFTER + " or " + Faults.BEFORE);
@@ -135,16 +123,17 @@ final class AdminApi {
         if (!in.path("millis").isIntegralNumber() || millis < 0 || millis > 600_000) {
             return problem("millis", "must be 0 to 600000");
         }
-        int times = in.has("times") ? in.path("times").asInt(0) : Faults.ALWAYS;
-        if (times < Faults.ALWAYS) {
-            return problem("times", "must be a count (leave it out for always)");
-        }
-        faults.loseAnswers(phone, new Faults.Loss(when.equals(Faults.AFTER), Duration.ofMillis(millis)), times);
-        return new Answer(200, faults.describe());
+        Faults.Loss loss = new Faults.Loss(when.equals(Faults.AFTER), Duration.ofMillis(millis));
+        return numberFault(in, (phone, times) -> faults.loseAnswers(phone, loss, times));
     }
 
     /** QuerySendDetails for a number answers isp.SYSTEM_ERROR: the next {@code times} (leave it out: always). */
     private Answer queryFailures(JsonNode in) {
+        return numberFault(in, faults::failQueries);
+    }
+
+    /** A fault for one number ({@code phone}), the next {@code times} times (left out: always). */
+    private Answer numberFault(JsonNode in, java.util.function.ObjIntConsumer<String> fault) {
         String phone = digits(in.path("phone").asText(""));
         if (!phone.matches("1[3-9][0-9]{9}")) {
             return problem("phone", "must be a mainland mobile number (11 digits starting with 1)");
@@ -153,7 +142,7 @@ final class AdminApi {
         if (times < Faults.ALWAYS) {
             return problem("times", "must be a count (leave it out for always)");
         }
-        faults.failQueries(phone, times);
+        fault.accept(phone, times);
         return new Answer(200, faults.describe());
     }
 
