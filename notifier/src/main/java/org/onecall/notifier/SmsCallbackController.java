@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Where the SMS provider pushes delivery receipts (SmsReport) and replies (SmsUp), as JSON arrays.
  * No one signs in here: a callback proves itself with an HMAC of its exact body under the shared
  * callback secret, and anything else is refused. Answering anything but {@code {"code":0}} makes the
- * provider push again later, which is what a reply dispatch-api could not take yet needs.
+ * provider push again later, which is what a reply dispatch-api could not take yet needs. A receipt
+ * also settles a delivery whose send is in doubt (its answer was lost): the provider had taken it.
  */
 @Controller("/notify/sms")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -18,6 +18,10 @@ interface SmsDeliveryRepository extends CrudRepository<SmsDelivery, Long> {
 
     Optional<SmsDelivery> findByProviderId(String providerId);
 
+    /** The row, locked until the transaction ends: a receipt and the sender must not both settle it. */
+    @Query("SELECT * FROM sms_delivery WHERE delivery_id = :id FOR UPDATE")
+    Optional<SmsDelivery> lock(long id);
+
     /** Claims a pending delivery for one attempt (another instance, or a retry tick, finds it taken). */
     @Query("UPDATE sms_delivery SET next_attempt_at = :until, updated_at = :now WHERE delivery_id = :id"
             + " AND status = 'PENDING' AND next_attempt_at <= :now")

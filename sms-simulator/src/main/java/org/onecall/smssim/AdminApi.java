@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * Steering the simulator (what a test or a person trying the demo does): read the phones, make a
- * phone reply (pushed as SmsUp), make sends fail for a number or a share, delay receipts, reset.
+ * phone reply (pushed as SmsUp), make sends fail for a number or a share, lose the answers to a
+ * number's sends, make QuerySendDetails fail for a number, delay receipts, reset.
  */
 final class AdminApi {
 
@@ -50,6 +51,8 @@ final class AdminApi {
                     : problem("phone", "is required");
             case "POST /replies" -> reply(in);
             case "POST /failures" -> failures(in);
+            case "POST /lost-answers" -> lostAnswers(in);
+            case "POST /query-failures" -> queryFailures(in);
             case "POST /delay" -> {
                 long millis = in.path("millis").asLong(-1);
                 if (millis < 0 || millis > 600_000) {
@@ -101,16 +104,45 @@ final class AdminApi {
             faults.failShare(share);
         }
         if (in.has("phone")) {
-            String phone = digits(in.path("phone").asText(""));
-            if (!phone.matches("1[3-9][0-9]{9}")) {
-                return problem("phone", "must be a mainland mobile number (11 digits starting with 1)");
-            }
-            int times = in.has("times") ? in.path("times").asInt(0) : Faults.ALWAYS;
-            if (times < Faults.ALWAYS) {
-                return problem("times", "must be a count (leave it out for always)");
-            }
-            faults.failNumber(phone, times);
+            return numberFault(in, faults::failNumber);
         }
+        return new Answer(200, faults.describe());
+    }
+
+    /**
+     * Sends to a number get no answer: held for {@code millis}, then the connection closes. "when":
+     * {@code after-accepting} (the phone gets the message, the sender cannot know) or
+     * {@code before-accepting} (the request is lost on the way in).
+     */
+    private Answer lostAnswers(JsonNode in) {
+        String when = in.path("when").asText("");
+        if (!when.equals(Faults.AFTER) && !when.equals(Faults.BEFORE)) {
+            return problem("when", "must be " + Faults.AFTER + " or " + Faults.BEFORE);
+        }
+        long millis = in.path("millis").asLong(-1);
+        if (!in.path("millis").isIntegralNumber() || millis < 0 || millis > 600_000) {
+            return problem("millis", "must be 0 to 600000");
+        }
+        Faults.Loss loss = new Faults.Loss(when.equals(Faults.AFTER), Duration.ofMillis(millis));
+        return numberFault(in, (phone, times) -> faults.loseAnswers(phone, loss, times));
+    }
+
+    /** QuerySendDetails for a number answers isp.SYSTEM_ERROR: the next {@code times} (leave it out: always). */
+    private Answer queryFailures(JsonNode in) {
+        return numberFault(in, faults::failQueries);
+    }
+
+    /** A fault for one number ({@code phone}), the next {@code times} times (left out: always). */
+    private Answer numberFault(JsonNode in, java.util.function.ObjIntConsumer<String> fault) {
+        String phone = digits(in.path("phone").asText(""));
+        if (!phone.matches("1[3-9][0-9]{9}")) {
+            return problem("phone", "must be a mainland mobile number (11 digits starting with 1)");
+        }
+        int times = in.has("times") ? in.path("times").asInt(0) : Faults.ALWAYS;
+        if (times < Faults.ALWAYS) {
+            return problem("times", "must be a count (leave it out for always)");
+        }
+        fault.accept(phone, times);
         return new Answer(200, faults.describe());
     }
 

@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local SMS provider shaped like Alibaba Cloud's: {@code POST /} is SendSms (signed), receipts and
+ * A local SMS provider shaped like Alibaba Cloud's: {@code POST /} is SendSms or QuerySendDetails (signed), receipts and
  * replies are pushed to the configured URLs, {@code /admin/*} steers it (failures, delays, replies)
  * and {@code GET /} is the page of simulated phones. It is plain JDK HTTP, not Micronaut: standalone
  * runs it inside the services' JVM, where a second Micronaut context would load every service's
@@ -43,7 +43,7 @@ public final class SmsSimulator implements AutoCloseable {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final Phones phones = new Phones();
     private final Faults faults = new Faults();
-    private final SendSms sendSms;
+    private final Rpc rpc;
     private final AdminApi admin;
     private volatile String receiptUrl;
     private volatile String replyUrl;
@@ -54,7 +54,8 @@ public final class SmsSimulator implements AutoCloseable {
         this.replyUrl = settings.replyUrl();
         Callbacks callbacks = new Callbacks(json, scheduler, settings.callbackSecret(), settings.callbackRetries());
         Clock clock = Clock.systemUTC();
-        this.sendSms = new SendSms(settings, phones, faults, callbacks, () -> receiptUrl, json, clock);
+        this.rpc = new Rpc(settings, new SendSms(phones, faults, callbacks, () -> receiptUrl, json, clock),
+                new QuerySendDetails(phones, faults, clock), clock);
         this.admin = new AdminApi(phones, faults, callbacks, () -> replyUrl, json, clock);
     }
 
@@ -112,14 +113,29 @@ public final class SmsSimulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            String path = exchange.getRequestURI().getPath();
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-            if (path.equals("/") && method.equals("POST")) {
-                SendSms.Answer answer = sendSms.handle(method, path, query, headers(exchange));
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String path = exchange.getRequestURI().getPath();
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        if (path.equals("/") && method.equals("POST")) {
+            Rpc.Answer answer;
+            try {
+                answer = rpc.handle(method, path, query, headers(exchange));
+            } catch (RuntimeException e) {
+                LOG.warn("SMS simulator request failed", e);
+                answer = new Rpc.Answer(500, Map.of("Code", "InternalError", "Message", "internal error"));
+            }
+            if (answer.dropAfter() != null) {
+                // closing an exchange whose headers were never sent closes the connection: no answer at all
+                scheduler.schedule(exchange::close, answer.dropAfter().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                return;
+            }
+            try (exchange) {
                 respond(exchange, answer.status(), "application/json;charset=utf-8", json.writeValueAsBytes(answer.body()));
-            } else if (path.startsWith("/admin/")) {
+            }
+            return;
+        }
+        try (exchange) {
+            if (path.startsWith("/admin/")) {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 AdminApi.Answer answer = admin.handle(method, path.substring("/admin".length()), query, body);
                 respond(exchange, answer.status(), answer.status() >= 400 ? "application/problem+json;charset=utf-8"

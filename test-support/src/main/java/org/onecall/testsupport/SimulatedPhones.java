@@ -9,11 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Drives the SMS simulator's admin API from a test: read a phone's texts, reply as it, make sends fail. */
+/** Drives the SMS simulator's admin API from a test: read a phone's texts, reply as it, make sends fail or lose their answers. */
 public final class SimulatedPhones {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,6 +45,25 @@ public final class SimulatedPhones {
     /** The next {@code times} sends to this number fail (the provider answers isp.SYSTEM_ERROR). */
     public void failNumber(String phone, int times) {
         call("POST", "/admin/failures", Map.of("phone", phone, "times", times));
+    }
+
+    /**
+     * The next {@code times} sends to this number get no answer: the connection is held for
+     * {@code hold}, then closed. {@code afterAccepting}: the phone gets the message all the same.
+     */
+    public void loseAnswers(String phone, boolean afterAccepting, Duration hold, int times) {
+        call("POST", "/admin/lost-answers", Map.of("phone", phone, "when", afterAccepting ? "after-accepting"
+                : "before-accepting", "millis", hold.toMillis(), "times", times));
+    }
+
+    /** QuerySendDetails for this number answers isp.SYSTEM_ERROR, the next {@code times} times. */
+    public void failQueries(String phone, int times) {
+        call("POST", "/admin/query-failures", Map.of("phone", phone, "times", times));
+    }
+
+    /** Receipts are pushed this long after a message is taken (and report that time). */
+    public void delayReceipts(Duration delay) {
+        call("POST", "/admin/delay", Map.of("millis", delay.toMillis()));
     }
 
     public void failShare(double share) {
