@@ -160,6 +160,15 @@ class StaffNoticesPageTest {
         assertFalse(faraway.json("/notify/staff/notices").toString().contains(key));
         assertTrue(street.json("/notify/needs/" + unmatched + "/log").isArray());
         assertEquals(404, status(faraway, "/notify/needs/" + unmatched + "/log"));
+
+        // 6. and live: the street's coordinator, with the queue open, hears the next one from the stream
+        browser.forget();
+        browser.signIn("coordinator-street", PASSWORD);
+        browser.go("/console/queue.html?community=" + NEIGHBOUR);
+        browser.waiting().until(d -> "live".equals(browser.find("#notices-state").getAttribute("data-state")));
+        phones.reply(VOLUNTEER_PHONE, "电动车没电了，晚点到");
+        browser.waitForText("#notice-list", "短信：电动车没电了，晚点到");
+        assertFalse(faraway.json("/notify/staff/notices").toString().contains("电动车没电了"));
     }
 
     @Test
@@ -186,6 +195,61 @@ class StaffNoticesPageTest {
         browser.waitForText("#told", "Resident 钱奶奶");
         assertTrue(browser.find("#told").getText().contains("delivered"));
         browser.click("#lang-switch");
+    }
+
+    @Test
+    void a_volunteer_whose_offer_was_taken_by_another_is_told_on_the_open_page() {
+        String phone = "13800030003";
+        long first = Api.id(admin.post("/api/communities/" + COMMUNITY + "/volunteers", Map.of("name", "孙立新",
+                "phone", "13800030004", "skills", List.of("ERRANDS"), "lat", LAT, "lon", LON,
+                "maxConcurrentJobs", 2, "onDuty", true)));
+        long second = Api.id(admin.post("/api/communities/" + COMMUNITY + "/volunteers", Map.of("name", "周晓梅",
+                "phone", phone, "skills", List.of("ERRANDS"), "lat", LAT, "lon", LON,
+                "maxConcurrentJobs", 2, "onDuty", true)));
+        admin.post("/api/communities/" + COMMUNITY + "/teams", Map.of("name", "送餐服务队",
+                "specialty", "MEALS", "leaderVolunteerId", first));
+        long team = -1;
+        for (JsonNode t : admin.json("/api/communities/" + COMMUNITY + "/teams")) {
+            if (t.path("team").path("name").asText().equals("送餐服务队")) {
+                team = t.path("team").path("id").asLong();
+            }
+        }
+        admin.post("/api/teams/" + team + "/members", Map.of("volunteerId", first));
+        admin.post("/api/teams/" + team + "/members", Map.of("volunteerId", second));
+
+        // the second volunteer has their page open
+        browser.forget();
+        browser.go("/console/login.html");
+        browser.click("#tab-code");
+        browser.type("#phone", phone);
+        browser.click("#code-send");
+        browser.visible("#code");
+        String sms = await().until(() -> phones.received(phone).stream().filter(t -> t.contains("验证码")).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        browser.type("#code", sms.replaceAll("(?s).*验证码是 ([0-9]{6}).*", "$1"));
+        browser.click("#code-submit");
+        browser.waitForPage("/console/");
+        browser.go("/console/volunteer.html");
+
+        // nobody has the skill: the coordinator offers it to the whole team; the first accepts it
+        long need = Api.id(operator.post("/api/needs", Map.of("householdId", household, "category", "MEALS",
+                "urgency", "TODAY", "description", "送一份午饭")));
+        await().until(() -> "UNMATCHED".equals(admin.get("/api/needs/" + need).get("status")));
+        Api coordinator = new Api(app.url()).signIn("coordinator-xinghua", PASSWORD);
+        coordinator.post("/api/needs/" + need + "/broadcast", Map.of("teamId", team));
+        browser.waiting().until(d -> !browser.all("#offers li").isEmpty());
+        long offer = -1;
+        for (JsonNode o : admin.json("/api/volunteers/" + first + "/offers")) {
+            if (o.path("needId").asLong() == need) {
+                offer = o.path("offerId").asLong();
+            }
+        }
+        admin.post("/api/offers/" + offer + "/accept", Map.of("volunteerId", first));
+
+        browser.waitForText("#notices", "已由他人接单，无需前往");
+        // and in the volunteer's own list of what they were told
+        browser.waitForText("#told", "派单已撤回");
+        assertTrue(browser.find("#told").getText().contains("页面推送"), browser.find("#told").getText());
     }
 
     private long offerOf(long need) {
