@@ -43,6 +43,8 @@ class StaffNoticesPageTest {
     private static final String RESIDENT_PHONE = "13900030002";
     private static final double LAT = 39.7275;
     private static final double LON = 116.3405;
+    /** For people to look at: target/screenshots. */
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
     static Path data;
@@ -145,9 +147,8 @@ class StaffNoticesPageTest {
         try {
             browser.go("/console/queue.html?community=" + COMMUNITY);
             browser.waitForText("#notice-list", "没有找到志愿者");
-            Number scroll = (Number) browser.js("return document.documentElement.scrollWidth");
-            Number width = (Number) browser.js("return document.documentElement.clientWidth");
-            assertTrue(scroll.intValue() <= width.intValue(), scroll + " px wide on " + width);
+            assertNoSideways();
+            browser.screenshotFullPage(SCREENSHOTS.resolve("queue-notices-zh-CN-375.png"));
         } finally {
             browser.desktop();
         }
@@ -195,6 +196,21 @@ class StaffNoticesPageTest {
         browser.waitForText("#told", "Resident 钱奶奶");
         assertTrue(browser.find("#told").getText().contains("delivered"));
         browser.click("#lang-switch");
+        browser.phone();
+        try {
+            browser.go("/console/need.html?id=" + need);
+            browser.waitForText("#told", "住户 钱奶奶");
+            assertNoSideways();
+            browser.screenshotFullPage(SCREENSHOTS.resolve("need-told-zh-CN-375.png"));
+        } finally {
+            browser.desktop();
+        }
+    }
+
+    private void assertNoSideways() {
+        Number scroll = (Number) browser.js("return document.documentElement.scrollWidth");
+        Number width = (Number) browser.js("return document.documentElement.clientWidth");
+        assertTrue(scroll.intValue() <= width.intValue(), "the page is " + scroll + " px wide on " + width);
     }
 
     @Test
