@@ -3,6 +3,7 @@
 // (ConsoleBrowserTest checks it).
 
 import { queueMessages } from './messages-queue.js';
+import { toldMessages } from './messages-told.js';
 
 const zh = {
   'app.name': '一个电话',
@@ -695,6 +696,6 @@ const en = {
 };
 
 export const messages = {
-  'zh-CN': { ...zh, ...queueMessages['zh-CN'] },
-  en: { ...en, ...queueMessages.en },
+  'zh-CN': { ...zh, ...queueMessages['zh-CN'], ...toldMessages['zh-CN'] },
+  en: { ...en, ...queueMessages.en, ...toldMessages.en },
 };

@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
@@ -14,6 +15,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.onecall.kit.Refusal;
+import org.onecall.kit.security.Caller;
+import org.onecall.kit.security.Role;
 
 /**
  * Per volunteer: on which channels they are told (page, SMS or both; SMS only for a basic phone),
@@ -28,9 +32,13 @@ class ChannelController {
     private final DeliveryAttemptRepository attempts;
     private final SmsDeliveryRepository sms;
     private final SseFallback fallback;
+    private final NeedCommunities needCommunities;
+    private final StaffScope scope;
 
     ChannelController(Deliveries deliveries, DeliveryRepository rows, DeliveryAttemptRepository attempts,
-                      SmsDeliveryRepository sms, SseFallback fallback) {
+                      SmsDeliveryRepository sms, SseFallback fallback, NeedCommunities needCommunities, StaffScope scope) {
+        this.needCommunities = needCommunities;
+        this.scope = scope;
         this.fallback = fallback;
         this.deliveries = deliveries;
         this.rows = rows;
@@ -71,8 +79,17 @@ class ChannelController {
         return log(rows.findTop50ByRecipientOrderByIdDesc(Deliveries.recipient(volunteerId)));
     }
 
+    /**
+     * Who was told what about a need: for the staff who serve its community (street too). Any other
+     * caller is answered as if the need did not exist, like a need with no community known yet.
+     */
     @Get("/needs/{needId}/log")
-    List<LogLine> needLog(@PathVariable long needId) {
+    List<LogLine> needLog(@PathVariable long needId, Authentication authentication) {
+        Caller caller = Caller.from(authentication);
+        if (caller.role() != Role.ADMIN && needCommunities.of(needId)
+                .filter(community -> scope.servesHouseholdsOf(caller, community)).isEmpty()) {
+            throw Refusal.notFound("need", needId);
+        }
         return log(rows.findByNeedIdOrderById(needId));
     }
 

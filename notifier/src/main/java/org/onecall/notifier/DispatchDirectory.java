@@ -74,6 +74,15 @@ class DispatchDirectory {
                 "message", message)).path("id").asLong();
     }
 
+    /** The communities of a street, for the scope of a street-wide coordinator. */
+    List<String> communitiesOfStreet(String street) {
+        JsonNode r = call(HttpRequest.newBuilder(uri("/api/service/streets/"
+                + java.net.URLEncoder.encode(street, StandardCharsets.UTF_8).replace("+", "%20") + "/communities")).GET());
+        List<String> communities = new java.util.ArrayList<>();
+        r.path("communities").forEach(c -> communities.add(c.asText()));
+        return communities;
+    }
+
     private JsonNode post(String path, Map<String, ?> body) {
         try {
             return call(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")

@@ -30,9 +30,11 @@ class NeedsListener implements KafkaListenerExceptionHandler {
     private final ResidentTelling residents;
     private final StaffNotices staff;
     private final DeadLetters deadLetters;
+    private final NeedCommunities needs;
 
     NeedsListener(Deliveries deliveries, VolunteerStreams streams, SmsSender sms, ResidentTelling residents,
-                  StaffNotices staff, DeadLetters deadLetters) {
+                  StaffNotices staff, DeadLetters deadLetters, NeedCommunities needs) {
+        this.needs = needs;
         this.deliveries = deliveries;
         this.residents = residents;
         this.staff = staff;
@@ -45,6 +47,7 @@ class NeedsListener implements KafkaListenerExceptionHandler {
     void on(ConsumerRecord<String, String> record) {
         try {
             EventEnvelope envelope = EventJson.read(record.value());
+            needs.seen(envelope);
             residents.on(envelope);
             staff.on(envelope);
             for (Deliveries.Recorded r : deliveries.record(envelope)) {

@@ -29,13 +29,16 @@ class NotifierAccessPolicy implements AccessPolicy {
                         .note("the page showed the offer; unacknowledged ones go again by SMS"),
                 Access.of(GET, "/notify/volunteers/{volunteerId}/log", Scope.VOLUNTEER, VOLUNTEER)
                         .note("every message on every channel, with attempts and receipts"),
-                // the notifier does not know a need's community, so only admins read a need's log for now
-                Access.of(GET, "/notify/needs/{needId}/log", Scope.ROLE_ONLY, ADMIN),
+                // the notifier learns a need's community from its events and a street's communities from
+                // dispatch-api, so the service decides (answering 404, as for a need it does not know)
+                Access.of(GET, "/notify/needs/{needId}/log", Scope.ROLE_ONLY, COORDINATOR, OPERATOR)
+                        .note("who was told what: staff of the need's community or its street; 404 for others,"
+                                + " for grid leaders and for needs of before the community was recorded"),
                 // the provider's callbacks sign in with an HMAC of the body (the shared callback secret)
                 Access.callback(POST, "/notify/sms/receipts"),
                 Access.callback(POST, "/notify/sms/replies"),
                 Access.of(GET, "/notify/staff/notices", Scope.ROLE_ONLY, COORDINATOR, OPERATOR)
-                        .note("escalations, needs without a volunteer, volunteers' free-text SMS: of the caller's communities"),
+                        .note("escalations, needs without a volunteer, volunteers' free-text SMS: of the caller's communities and street"),
                 Access.of(GET, "/notify/staff/stream", Scope.ROLE_ONLY, COORDINATOR, OPERATOR)
                         .note("the same, live (SSE)"));
     }

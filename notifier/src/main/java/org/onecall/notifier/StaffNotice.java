@@ -16,8 +16,8 @@ public record StaffNotice(@Id @GeneratedValue @Nullable Long id, String sourceKe
                           @Nullable Long needId, String recipients, String text, @Nullable String textEn,
                           Instant createdAt) {
 
-    boolean isFor(String username, java.util.Set<String> communities, boolean admin) {
-        return admin || communities.contains(communityId)
-                || java.util.Arrays.asList(recipients.split(",")).contains(username);
+    /** Shown to the staff who serve its community ({@link StaffScope}) and to the accounts it names. */
+    boolean isFor(String username, boolean servesCommunity) {
+        return servesCommunity || java.util.Arrays.asList(recipients.split(",")).contains(username);
     }
 }

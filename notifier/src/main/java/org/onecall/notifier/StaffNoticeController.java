@@ -53,7 +53,8 @@ class StaffNoticeController {
 
     private static Event<String> event(StaffNotice n) {
         try {
-            return Event.of(EventJson.MAPPER.writeValueAsString(n)).id(String.valueOf(n.id())).name(n.kind());
+            // one event name for every kind: a page listens once, and kinds added later reach it too
+            return Event.of(EventJson.MAPPER.writeValueAsString(n)).id(String.valueOf(n.id())).name("notice");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

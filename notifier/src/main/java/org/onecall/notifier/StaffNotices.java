@@ -13,15 +13,15 @@ import org.onecall.events.NeedEvents;
 import org.onecall.events.ResourceEvents;
 import org.onecall.kit.UniqueViolation;
 import org.onecall.kit.security.Caller;
-import org.onecall.kit.security.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Notices for staff: a need escalated or left without a volunteer, a complaint, a missed pairing
  * visit, a volunteer's free-text SMS reply. Recorded once per cause (a redelivered event finds its
- * row), pushed live to every open staff stream, which shows each caller only the notices of their
- * communities or naming them.
+ * row), pushed live to every open staff stream, which shows each caller only the notices of the
+ * communities they serve (their street's too) or naming them.
  */
 @Singleton
 class StaffNotices {
@@ -31,11 +31,13 @@ class StaffNotices {
 
     private final StaffNoticeRepository notices;
     private final Clock clock;
+    private final StaffScope scope;
     private final Sinks.Many<StaffNotice> live = Sinks.many().multicast().directBestEffort();
 
-    StaffNotices(StaffNoticeRepository notices, Clock clock) {
+    StaffNotices(StaffNoticeRepository notices, Clock clock, StaffScope scope) {
         this.notices = notices;
         this.clock = clock;
+        this.scope = scope;
     }
 
     void on(EventEnvelope envelope) {
@@ -101,11 +103,13 @@ class StaffNotices {
     }
 
     List<StaffNotice> recentFor(Caller caller) {
-        return notices.findRecent().stream()
-                .filter(n -> n.isFor(caller.username(), caller.communities(), caller.role() == Role.ADMIN)).toList();
+        return notices.findRecent().stream().filter(n -> n.isFor(caller.username(), scope.serves(caller, n.communityId())))
+                .toList();
     }
 
+    /** Filtered off the emitting thread: a street's communities may have to be asked of dispatch-api. */
     Flux<StaffNotice> liveFor(Caller caller) {
-        return live.asFlux().filter(n -> n.isFor(caller.username(), caller.communities(), caller.role() == Role.ADMIN));
+        return live.asFlux().publishOn(Schedulers.boundedElastic())
+                .filter(n -> n.isFor(caller.username(), scope.serves(caller, n.communityId())));
     }
 }

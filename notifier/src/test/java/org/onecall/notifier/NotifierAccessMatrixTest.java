@@ -54,7 +54,7 @@ class NotifierAccessMatrixTest implements TestPropertyProvider {
             PUT /notify/volunteers/{volunteerId}/channels    ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
             GET /notify/volunteers/{volunteerId}/log         ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
             POST /notify/volunteers/{volunteerId}/deliveries/{eventId}/ack ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=yn ANON=nn
-            GET /notify/needs/{needId}/log                   ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn ANON=nn
+            GET /notify/needs/{needId}/log                   ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=nn ANON=nn
             POST /notify/sms/receipts                        ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
             POST /notify/sms/replies                         ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=yy ANON=yy
             GET /notify/staff/notices                        ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=nn ANON=nn

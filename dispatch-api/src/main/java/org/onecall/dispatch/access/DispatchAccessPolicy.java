@@ -201,6 +201,8 @@ class DispatchAccessPolicy implements AccessPolicy {
                         .note("an SMS notice that could not be delivered becomes a call-back task"),
                 Access.of(GET, "/api/service/households/{householdId}/sms-contact", Scope.ROLE_ONLY, SERVICE)
                         .note("the household's mobile for one SMS notice; audited"),
+                Access.of(GET, "/api/service/streets/{streetId}/communities", Scope.ROLE_ONLY, SERVICE)
+                        .note("the communities of a street: the notifier scopes street coordinators' notices and logs"),
                 Access.of(PUT, "/api/households/{id}/sms-notices", Scope.HOUSEHOLD, COORDINATOR, OPERATOR)
                         .note("the household says yes or no to SMS notices"),
                 Access.of(GET, "/api/callbacks", Scope.ROLE_ONLY, COORDINATOR, OPERATOR)

@@ -1,4 +1,5 @@
-// One need as staff see it: category, status, description, the items to buy, details and its history.
+// One need as staff see it: category, status, description, the items to buy, details, its history
+// and who was told what about it (the notifier's delivery log).
 // Everything the resident or operator wrote is shown as text (see dom.js): a description holding
 // HTML or script shows those characters and runs nothing.
 import { ApiError, request } from '../api.js';
@@ -8,12 +9,14 @@ import { historyItems } from '../history.js';
 import { dateTime, label, lang, t } from '../i18n.js';
 import { communityName, householdName, volunteerName } from '../names.js';
 import { ready, startPage } from '../shell.js';
+import { readLog, toldItems } from '../told.js';
 
 await startPage();
 const id = new URLSearchParams(location.search).get('id');
 let need = null;
 let history = null;
 let names = {};
+let told = null;
 
 if (!id || !/^[0-9]{1,18}$/.test(id)) {
   showError(byId('feedback'), new ApiError(400, { detail: t('need.badId') }));
@@ -29,6 +32,9 @@ if (!id || !/^[0-9]{1,18}$/.test(id)) {
     names = { community, household, volunteer };
     await render();
     document.addEventListener('langchange', render);
+    // from the notifier, after the need itself: hidden where it is not there or not shown to this caller
+    told = await readLog(`/notify/needs/${id}/log`);
+    await renderTold();
   } catch (e) {
     showError(byId('feedback'), e);
   }
@@ -74,6 +80,13 @@ async function render() {
 
   byId('history-card').hidden = history === null;
   fill(byId('history'), await historyItems(history ?? []));
+  await renderTold();
+}
+
+async function renderTold() {
+  byId('told-card').hidden = told === null;
+  byId('told-empty').hidden = told === null || told.length > 0;
+  fill(byId('told'), told ? await toldItems(told) : []);
 }
 
 /** The latest proposal's score parts in the page's language: "步行 320 米，本周已接 2 单，曾帮助过这户". */

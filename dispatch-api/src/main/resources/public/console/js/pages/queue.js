@@ -7,6 +7,7 @@ import { byId, el, fill } from '../dom.js';
 import { clearMessage, showError, showMessage } from '../feedback.js';
 import { dateTime, label, lang, t } from '../i18n.js';
 import { enable, ready, startPage } from '../shell.js';
+import { startNotices } from '../notices-panel.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const STATUSES = ['UNMATCHED', 'ESCALATED', 'MATCHING', 'OFFERED', 'ASSIGNED', 'ON_SITE', 'OPEN', 'REOPENED'];
@@ -23,6 +24,8 @@ const caller = await startPage();
 attachHandlers();
 enable('assign-submit', 'broadcast-submit', 'rematch-submit', 'department-submit', 'answer-submit',
   'handover-submit', 'cancel-submit');
+// the notices come from the notifier, on their own: the queue does not wait for them, nor fail with them
+startNotices(caller);
 try {
   await start();
 } catch (e) {

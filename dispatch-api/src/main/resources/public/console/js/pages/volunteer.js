@@ -9,6 +9,7 @@ import { clearMessage, showError, showMessage } from '../feedback.js';
 import { label, lang, t } from '../i18n.js';
 import { phoneText } from '../names.js';
 import { enable, ready, startPage } from '../shell.js';
+import { readLog, toldItems } from '../told.js';
 
 const POLL_MS = 4000;
 const ZONE = 'Asia/Shanghai';
@@ -22,6 +23,9 @@ let offers = [];
 const jobs = new Map(); // needId -> JobView, fetched once per job: every look at the address is audited
 const needs = new Map(); // needId -> status as last read
 let pollTimer = null;
+let told = null; // the notifier's log of what this volunteer was sent, latest first; null: not there
+const TOLD_SHOWN = 10;
+let toldAsked = false;
 
 if (caller.role !== 'VOLUNTEER' || !id) {
   showMessage(byId('feedback'), t('vol.notVolunteer'), 'info');
@@ -33,7 +37,7 @@ if (caller.role !== 'VOLUNTEER' || !id) {
     addLeave();
   });
   enable('duty-toggle', 'leave-add');
-  document.addEventListener('langchange', render);
+  document.addEventListener('langchange', () => { render(); renderTold(); });
   document.addEventListener('visibilitychange', () => {
     if (!document.hidden) {
       refresh();
@@ -136,6 +140,18 @@ async function refresh() {
   } catch (e) {
     showError(byId('feedback'), e);
   }
+  // asked once more with every refresh while the notifier answers; not again on this visit once it did not
+  if (told !== null || !toldAsked) {
+    toldAsked = true;
+    told = await readLog(`/notify/volunteers/${id}/log`);
+    await renderTold();
+  }
+}
+
+async function renderTold() {
+  byId('told-card').hidden = told === null;
+  byId('told-empty').hidden = told === null || told.length > 0;
+  fill(byId('told'), told ? await toldItems([...told].reverse().slice(0, TOLD_SHOWN), { withWho: false }) : []);
 }
 
 function render() {

@@ -75,6 +75,7 @@ class AccessMatrixTest extends SecuredApiTest {
             POST /api/service/needs/{needId}/resident-notices    ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             POST /api/service/needs/{needId}/callbacks           ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             GET  /api/service/households/{householdId}/sms-contact ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
+            GET  /api/service/streets/{streetId}/communities     ADMIN=yy COORDINATOR=nn OPERATOR=nn VOLUNTEER=nn STREET=nn GRID=nn ANON=nn
             PUT  /api/households/{id}/sms-notices                ADMIN=yy COORDINATOR=yn OPERATOR=yn VOLUNTEER=nn STREET=yn GRID=yn ANON=nn
             GET  /api/callbacks                                  ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=nn STREET=yy GRID=yy ANON=nn
             POST /api/callbacks/{id}/close                       ADMIN=yy COORDINATOR=yy OPERATOR=yy VOLUNTEER=nn STREET=yy GRID=yy ANON=nn
@@ -548,6 +549,8 @@ class AccessMatrixTest extends SecuredApiTest {
                 // no such account: the admin gets 404 (400 for the empty switch body), nobody's account changes
                 case "accounts" -> "no-account-" + (ownSide ? "own" : "other");
                 case "callbacks" -> "999999";
+                // no person's data: the admin gets the (empty) list, everyone but the SERVICE role is refused
+                case "streets" -> "no-such-street";
                 default -> throw new IllegalArgumentException("no fixture for " + variable + " after " + previousSegment);
             };
         }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.onecall.dispatch.ResourceListsTestBase;
+import org.onecall.testsupport.browser.Browser;
+import org.onecall.testsupport.browser.BrowserAvailable;
 
 /**
  * The pages in a real Chromium against the whole service (H2, the test broker). Fixtures are made

@@ -15,6 +15,7 @@ import org.onecall.dispatch.FakeMatcher;
 import org.onecall.kit.KafkaSender;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.onecall.testsupport.browser.Browser;
 
 /**
  * The desks on the demo community (ONECALL_DEMO=1), as a new user meets them: the sign-in page shows

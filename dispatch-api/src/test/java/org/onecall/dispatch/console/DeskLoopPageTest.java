@@ -16,6 +16,7 @@ import org.onecall.kit.KafkaSender;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.onecall.testsupport.browser.Browser;
 
 /**
  * The whole job by clicking, in two real Chromiums: the phone system announces a call, the

@@ -15,6 +15,8 @@ import org.onecall.kit.sms.SmsSettings;
 import org.onecall.kit.sms.SmsTemplate;
 import org.onecall.testsupport.SimulatedPhones;
 import org.onecall.testsupport.SmsSimulatorExtension;
+import org.onecall.testsupport.browser.Browser;
+import org.onecall.testsupport.browser.BrowserAvailable;
 
 /**
  * The SMS simulator's page of phones (served by the simulator, not the console), in Chromium: what

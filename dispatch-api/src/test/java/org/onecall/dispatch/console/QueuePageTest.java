@@ -141,6 +141,10 @@ class QueuePageTest extends BrowserTestBase {
         browser.signIn("coordinator-queue", PASSWORD);
         browser.go("/console/queue.html?community=" + community);
         browser.waiting().until(d -> !cardText(need).isEmpty());
+        // dispatch-api alone, without the notifier: the notices panel says so in one quiet line, the queue works
+        browser.waiting().until(d -> "absent".equals(browser.find("#notices-state").getAttribute("data-state")));
+        assertTrue(browser.find("#notices-state").getText().contains("通知服务暂时不可用"));
+        assertTrue(!browser.find("#notices-unread").isDisplayed());
         browser.choose("#f-category", "MEDICINE");
         browser.waiting().until(d -> cardText(need).isEmpty());
         browser.choose("#f-category", "REPAIRS");

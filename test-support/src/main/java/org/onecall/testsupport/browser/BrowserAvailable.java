@@ -1,4 +1,4 @@
-package org.onecall.dispatch.console;
+package org.onecall.testsupport.browser;
 
 import java.nio.file.Files;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Skips a browser test class, before its service even starts, on a machine without Chromium, and
  * says why; with {@code ONECALL_REQUIRE_BROWSER=1} the class runs and {@link Browser#open} fails it.
  */
-class BrowserAvailable implements ExecutionCondition {
+public class BrowserAvailable implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

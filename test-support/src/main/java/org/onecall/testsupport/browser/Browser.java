@@ -1,4 +1,4 @@
-package org.onecall.dispatch.console;
+package org.onecall.testsupport.browser;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -29,16 +29,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * driver's path is given, so Selenium Manager is not asked. Without Chromium the test class is
  * skipped, saying why, unless {@code ONECALL_REQUIRE_BROWSER=1} (CI sets it), which fails it.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ONECALL_CHROMIUM", "/usr/bin/chromium"));
-    static final Path DRIVER = Path.of(System.getenv().getOrDefault("ONECALL_CHROMEDRIVER", "/usr/bin/chromedriver"));
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    public static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ONECALL_CHROMIUM", "/usr/bin/chromium"));
+    public static final Path DRIVER = Path.of(System.getenv().getOrDefault("ONECALL_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final String base;
     private final Path profile;
     private final ChromeDriverService service;
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
 
     private Browser(String base, Path profile, ChromeDriverService service, ChromeDriver driver) {
         this.base = base;
@@ -48,7 +48,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** A browser on the service at {@code base} (e.g. http://localhost:41234), or the class is skipped. */
-    static Browser open(String base) {
+    public static Browser open(String base) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
             if (required()) {
                 fail("ONECALL_REQUIRE_BROWSER=1 but " + missing());
@@ -82,11 +82,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    static boolean required() {
+    public static boolean required() {
         return "1".equals(System.getenv("ONECALL_REQUIRE_BROWSER"));
     }
 
-    static String missing() {
+    public static String missing() {
         return "browser tests skipped: no Chromium at " + CHROMIUM + " or no chromedriver at " + DRIVER
                 + " (apt-get install -y chromium chromium-driver fonts-wqy-microhei; or set ONECALL_CHROMIUM and"
                 + " ONECALL_CHROMEDRIVER)";
@@ -96,7 +96,7 @@ final class Browser implements AutoCloseable {
      * Opens a page of the service, e.g. {@code /console/login.html}, and waits until it (or the page
      * it sent the browser to) says it is ready: its handlers attached, its first data shown.
      */
-    Browser go(String path) {
+    public Browser go(String path) {
         driver.get(base + path);
         if (path.startsWith("/console/") && !path.endsWith(".svg")) {
             waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("html[data-ready]")));
@@ -104,62 +104,62 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    String base() {
+    public String base() {
         return base;
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
-    List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
     /** Waits until the element is shown, then returns it. */
-    WebElement visible(String css) {
+    public WebElement visible(String css) {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
     /** Waits until the element's text contains {@code text}. */
-    void waitForText(String css, String text) {
+    public void waitForText(String css, String text) {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
-    void waitForUrl(String part) {
+    public void waitForUrl(String part) {
         waiting().until(ExpectedConditions.urlContains(part));
     }
 
     /** Waits until the browser is on this page (path, e.g. /console/) and the page is ready. */
-    void waitForPage(String path) {
+    public void waitForPage(String path) {
         waiting().until(d -> java.net.URI.create(d.getCurrentUrl()).getPath().equals(path));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("html[data-ready]")));
     }
 
-    WebDriverWait waiting() {
+    public WebDriverWait waiting() {
         return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(50));
     }
 
-    void type(String css, String text) {
+    public void type(String css, String text) {
         WebElement field = visible(css);
         field.clear();
         field.sendKeys(text);
     }
 
-    void click(String css) {
+    public void click(String css) {
         waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
-    void choose(String css, String value) {
+    public void choose(String css, String value) {
         new Select(visible(css)).selectByValue(value);
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return driver.executeScript(script, args);
     }
 
     /** Signs in through the staff form and waits for the console's start page. */
-    void signIn(String username, String password) {
+    public void signIn(String username, String password) {
         go("/console/login.html");
         type("#username", username);
         type("#password", password);
@@ -169,16 +169,16 @@ final class Browser implements AutoCloseable {
     }
 
     /** A phone: 375 CSS pixels wide, touch, the page's viewport meta honoured (until {@link #desktop()}). */
-    void phone() {
+    public void phone() {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 812,
                 "deviceScaleFactor", 2, "mobile", true));
     }
 
-    void desktop() {
+    public void desktop() {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
-    void screenshot(Path file) {
+    public void screenshot(Path file) {
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
@@ -189,7 +189,7 @@ final class Browser implements AutoCloseable {
 
     /** The whole page, not only what fits the window, as a PNG. */
     @SuppressWarnings("unchecked")
-    void screenshotFullPage(Path file) {
+    public void screenshotFullPage(Path file) {
         Map<String, Object> size = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of())
                 .get("cssContentSize");
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
@@ -208,7 +208,7 @@ final class Browser implements AutoCloseable {
      * refused scripts or styles (Content-Security-Policy), modules that failed to load. A refused
      * request ("Failed to load resource": a 401 or 403 the page handles) is not counted.
      */
-    List<String> consoleErrors() {
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
                 .map(org.openqa.selenium.logging.LogEntry::getMessage)
@@ -217,7 +217,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Forgets cookies and stored settings: the next page starts signed out, in Chinese. */
-    void forget() {
+    public void forget() {
         go("/console/favicon.svg");
         driver.manage().deleteAllCookies();
         js("localStorage.clear()");
