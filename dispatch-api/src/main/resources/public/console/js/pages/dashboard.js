@@ -14,6 +14,10 @@ let report = null;
 let complaints = [];
 
 const caller = await startPage();
+// the service counts rates by Beijing days: "today" is Beijing's, wherever the browser's clock is set
+// (a UTC browser after 16:00 would otherwise leave out the Beijing day that has already begun)
+const BEIJING_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 const today = new Date();
 byId('to').value = isoDate(today);
 byId('from').value = isoDate(new Date(today.getTime() - 29 * 86400000));
@@ -192,6 +196,5 @@ function minutes(times) {
 }
 
 function isoDate(d) {
-  // the calendar day where the reader is, as the date inputs show it
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  return BEIJING_DAY.format(d);
 }
