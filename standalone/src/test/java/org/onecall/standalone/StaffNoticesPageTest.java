@@ -27,7 +27,8 @@ import org.onecall.testsupport.browser.BrowserAvailable;
  * volunteer's free-text SMS and a need nobody could take arrive in the notices panel by themselves,
  * in Chinese, then in English; a street coordinator sees the notices and delivery logs of every
  * community of the street and a coordinator of an unrelated community does not; need.html shows who
- * was told what, the resident's SMS with the carrier's receipt.
+ * was told what, the resident's SMS with the carrier's receipt; a volunteer chooses on their page to
+ * be told by SMS only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(BrowserAvailable.class)
@@ -234,17 +235,7 @@ class StaffNoticesPageTest {
         admin.post("/api/teams/" + team + "/members", Map.of("volunteerId", second));
 
         // the second volunteer has their page open
-        browser.forget();
-        browser.go("/console/login.html");
-        browser.click("#tab-code");
-        browser.type("#phone", phone);
-        browser.click("#code-send");
-        browser.visible("#code");
-        String sms = await().until(() -> phones.received(phone).stream().filter(t -> t.contains("验证码")).findFirst(),
-                java.util.Optional::isPresent).orElseThrow();
-        browser.type("#code", sms.replaceAll("(?s).*验证码是 ([0-9]{6}).*", "$1"));
-        browser.click("#code-submit");
-        browser.waitForPage("/console/");
+        signInByCode(phone);
         browser.go("/console/volunteer.html");
 
         // nobody has the skill: the coordinator offers it to the whole team; the first accepts it
@@ -266,6 +257,54 @@ class StaffNoticesPageTest {
         // and in the volunteer's own list of what they were told
         browser.waitForText("#told", "派单已撤回");
         assertTrue(browser.find("#told").getText().contains("页面推送"), browser.find("#told").getText());
+    }
+
+    @Test
+    void a_volunteer_chooses_sms_only_on_the_page_and_the_next_offer_is_a_text_with_nothing_pushed() {
+        String phone = "13800030005";
+        long chooser = Api.id(admin.post("/api/communities/" + COMMUNITY + "/volunteers", Map.of("name", "吴秀兰",
+                "phone", phone, "skills", List.of("HOME_CARE"), "lat", LAT, "lon", LON,
+                "maxConcurrentJobs", 2, "onDuty", true)));
+        signInByCode(phone);
+        browser.go("/console/volunteer.html");
+        browser.visible("#channels-card");
+        browser.waiting().until(d -> Boolean.TRUE.equals(browser.js(
+                "return document.querySelector('#channels input[value=\"SSE\"]').checked")));
+
+        browser.click("#channels input[value='SMS']");
+        browser.waitForText("#channels-feedback", "已保存：只发短信");
+        assertEquals("SMS", admin.json("/notify/volunteers/" + chooser + "/channels").get("channels").asText());
+        browser.go("/console/volunteer.html");
+        browser.waiting().until(d -> Boolean.TRUE.equals(browser.js(
+                "return document.querySelector('#channels input[value=\"SMS\"]').checked")));
+
+        // the next offer goes to the phone as a text, and no page is told of it
+        long need = Api.id(operator.post("/api/needs", Map.of("householdId", household, "category", "HOME_CARE",
+                "urgency", "TODAY", "description", "帮忙打扫卫生")));
+        await().until(() -> phones.received(phone).stream().anyMatch(t -> t.contains("新任务#" + need)));
+        JsonNode log = admin.json("/notify/volunteers/" + chooser + "/log");
+        List<String> channels = new java.util.ArrayList<>();
+        log.forEach(line -> {
+            if (line.path("needId").asLong() == need) {
+                channels.add(line.path("channel").asText());
+            }
+        });
+        assertEquals(List.of("SMS"), channels, log.toString());
+    }
+
+    /** Signs a volunteer in on the sign-in page's SMS-code tab, with the code read on the simulated phone. */
+    private void signInByCode(String phone) {
+        browser.forget();
+        browser.go("/console/login.html");
+        browser.click("#tab-code");
+        browser.type("#phone", phone);
+        browser.click("#code-send");
+        browser.visible("#code");
+        String sms = await().until(() -> phones.received(phone).stream().filter(t -> t.contains("验证码")).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        browser.type("#code", sms.replaceAll("(?s).*验证码是 ([0-9]{6}).*", "$1"));
+        browser.click("#code-submit");
+        browser.waitForPage("/console/");
     }
 
     private long offerOf(long need) {
