@@ -72,8 +72,16 @@ public final class MatchEvents {
         }
     }
 
-    /** Nobody fits; {@code reason} says why in words a coordinator can act on. */
-    public record MatchNotFound(long needId, int attempt, String reason) implements EventPayload {
+    /**
+     * Nobody fits; {@code reason} says why in words a coordinator can act on, {@code reasonZh} the same in
+     * Chinese for the people who read it (added later: null from an older matcher).
+     */
+    public record MatchNotFound(long needId, int attempt, String reason, String reasonZh) implements EventPayload {
+        /** The original shape, kept so producers written against it still compile. */
+        public MatchNotFound(long needId, int attempt, String reason) {
+            this(needId, attempt, reason, null);
+        }
+
         public String aggregateId() { return "need-" + needId; }
     }
 

@@ -72,8 +72,16 @@ public final class NeedEvents {
         public String aggregateId() { return "need-" + needId; }
     }
 
-    /** Nobody could be found: the need waits in the coordinator queue. */
-    public record NeedUnmatched(long needId, int attempt, String reason) implements EventPayload {
+    /**
+     * Nobody could be found: the need waits in the coordinator queue. {@code reasonZh} is the reason in
+     * Chinese (added later: null from an older producer, and when no Chinese was given).
+     */
+    public record NeedUnmatched(long needId, int attempt, String reason, String reasonZh) implements EventPayload {
+        /** The original shape, kept so producers written against it still compile. */
+        public NeedUnmatched(long needId, int attempt, String reason) {
+            this(needId, attempt, reason, null);
+        }
+
         public String aggregateId() { return "need-" + needId; }
     }
 

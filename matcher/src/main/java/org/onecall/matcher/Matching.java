@@ -155,7 +155,8 @@ class Matching {
             return new MatchProposed(request.needId(), request.attempt(), p.volunteerId(), p.merchantId(),
                     p.distanceMeters(), p.rationale(), p.score(), p.parts(), p.alternates());
         }
-        return new MatchNotFound(request.needId(), request.attempt(), ((Nobody) decision).reason());
+        Nobody nobody = (Nobody) decision;
+        return new MatchNotFound(request.needId(), request.attempt(), nobody.reason(), nobody.reasonZh());
     }
 
     private void send(EventEnvelope envelope) {

@@ -49,7 +49,8 @@ class StaffNotices {
                     "Need #" + e.needId() + " was escalated to " + e.to() + ": " + e.reason());
         } else if (p instanceof NeedEvents.NeedUnmatched u) {
             record(key, envelope.communityId(), "UNMATCHED", u.needId(), "",
-                    "需求 #" + u.needId() + " 没有找到志愿者（" + u.reason() + "），请协调员处理。",
+                    "需求 #" + u.needId() + " 没有找到志愿者（" + (u.reasonZh() == null ? u.reason() : u.reasonZh())
+                            + "），请协调员处理。",
                     "Need #" + u.needId() + " found no volunteer (" + u.reason() + "); a coordinator should act.");
         } else if (p instanceof LoopEvents.ComplaintOpened c) {
             record(key, envelope.communityId(), "COMPLAINT", c.needId(), String.join(",", c.notifyUsernames()),

@@ -126,6 +126,8 @@ class StaffNoticesPageTest {
                 "details", Map.of("topic", "养老金"))));
         browser.waitForText("#notice-list", "需求 #" + unmatched + " 没有找到志愿者");
         String list = browser.find("#notice-list").getText();
+        // the matcher's reason, in Chinese for a Chinese page
+        assertTrue(list.contains("社区里没有会「政策咨询/代办手续」的志愿者"), list);
         assertTrue(list.contains("志愿者短信") && list.contains("无人接单"), list);
         assertEquals("/console/need.html?id=" + unmatched, browser.js("return document.querySelector("
                 + "\"#notice-list li[data-kind='UNMATCHED'] a\").getAttribute('href')"));

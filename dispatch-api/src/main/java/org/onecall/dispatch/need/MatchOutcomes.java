@@ -1,5 +1,6 @@
 package org.onecall.dispatch.need;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -88,7 +89,8 @@ class MatchOutcomes {
                 || complaints.volunteersComplainedAbout(need.id()).contains(p.volunteerId())) {
             // the matcher's view was behind ours: ask again rather than offer to someone who cannot come
             if (need.matchAttempt() >= MAX_ROUNDS) {
-                return unmatched(need, "proposals kept naming volunteers who were no longer available");
+                return unmatched(need, "proposals kept naming volunteers who were no longer available",
+                        "几次推荐的志愿者都已不能接单");
             }
             service.startMatching(need, "system", "proposed volunteer " + p.volunteerId() + " is not available");
             return Outcome.REMATCHING;
@@ -149,12 +151,12 @@ class MatchOutcomes {
         if (found.isEmpty() || found.get().status() != NeedStatus.MATCHING || found.get().matchAttempt() != n.attempt()) {
             return Outcome.STALE;
         }
-        return unmatched(found.get(), n.reason());
+        return unmatched(found.get(), n.reason(), n.reasonZh());
     }
 
-    private Outcome unmatched(Need need, String reason) {
+    private Outcome unmatched(Need need, String reason, @Nullable String reasonZh) {
         lifecycle.move(need, need.withStatus(NeedStatus.UNMATCHED), "NeedUnmatched", "matcher", reason);
-        outbox.needEvent(need.communityId(), new NeedUnmatched(need.id(), need.matchAttempt(), reason));
+        outbox.needEvent(need.communityId(), new NeedUnmatched(need.id(), need.matchAttempt(), reason, reasonZh));
         return Outcome.UNMATCHED;
     }
 }

@@ -29,6 +29,7 @@ public interface MatchingStrategy {
         }
     }
 
-    record Nobody(String reason) implements Decision {
+    /** {@code reasonZh}: the same reason in Chinese, for the coordinators who read it. */
+    record Nobody(String reason, String reasonZh) implements Decision {
     }
 }

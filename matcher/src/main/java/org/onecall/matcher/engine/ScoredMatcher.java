@@ -258,8 +258,10 @@ public class ScoredMatcher implements MatchingStrategy {
     private Nobody nobody(String communityId, MatchingStarted need, ResourceIndex index, Instant now) {
         List<VolunteerStateChanged> skilled = index.volunteers(communityId).stream()
                 .filter(v -> v.skills().contains(need.category())).toList();
+        String skill = categoryZh(need.category());
         if (skilled.isEmpty()) {
-            return new Nobody("no volunteer in " + communityId + " has the skill " + need.category());
+            return new Nobody("no volunteer in " + communityId + " has the skill " + need.category(),
+                    "社区里没有会「" + skill + "」的志愿者");
         }
         Map<String, Long> why = new TreeMap<>();
         List<VolunteerStateChanged> free = new ArrayList<>();
@@ -271,12 +273,43 @@ public class ScoredMatcher implements MatchingStrategy {
             return new Nobody(skilled.size() + " volunteers have the skill " + need.category()
                     + " but none can be offered it " + (need.appointment() ? "for the appointment" : "now") + ": "
                     + why.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-                    .collect(Collectors.joining(", ")));
+                    .collect(Collectors.joining(", ")),
+                    skilled.size() + " 位志愿者会「" + skill + "」，但" + (need.appointment() ? "预约时间" : "现在")
+                            + "都派不了：" + why.entrySet().stream().map(e -> whyZh(e.getKey()) + " " + e.getValue() + " 位")
+                            .collect(Collectors.joining("，")));
         }
         int nearest = (int) Math.round(free.stream().filter(v -> v.home() != null)
                 .mapToDouble(v -> v.home().metresTo(need.location())).min().orElse(Double.NaN));
         return new Nobody("the nearest free volunteer with the skill " + need.category() + " is " + nearest
-                + " m away, beyond " + maxDistanceMeters + " m");
+                + " m away, beyond " + maxDistanceMeters + " m",
+                "会「" + skill + "」的空闲志愿者最近的也在 " + nearest + " 米外，超出 " + maxDistanceMeters + " 米");
+    }
+
+    private static String categoryZh(String category) {
+        try {
+            return org.onecall.events.Category.valueOf(category).zh();
+        } catch (IllegalArgumentException e) {
+            return category;
+        }
+    }
+
+    /** The words of {@link #unavailable} and of {@code VolunteerStateChanged.unavailableFor}, in Chinese. */
+    private static String whyZh(String why) {
+        if (why.startsWith("not of the kind ")) {
+            return "不是所需的志愿者类型";
+        }
+        return switch (why) {
+            case "without the skill" -> "不会这项服务";
+            case "already declined this need" -> "已婉拒过";
+            case "to be avoided for this need" -> "这次要避开";
+            case "suspended" -> "已暂停服务";
+            case "on leave" -> "请假";
+            case "off duty" -> "不在岗";
+            case "outside their hours" -> "不在服务时段";
+            case "another job at that time" -> "那时已有任务";
+            case "at their limit" -> "手头任务已满";
+            default -> why;
+        };
     }
 
     /** Merchants that can sell this need's goods at its time, below their daily capacity; empty without goods. */

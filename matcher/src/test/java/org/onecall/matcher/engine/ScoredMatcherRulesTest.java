@@ -112,7 +112,9 @@ class ScoredMatcherRulesTest {
 
     @Test
     void anEmptyCommunityIsNobody() {
-        assertContains(nobody(decide("MEALS")).reason(), "MEALS");
+        Nobody nobody = nobody(decide("MEALS"));
+        assertContains(nobody.reason(), "MEALS");
+        assertEquals("社区里没有会「送餐/吃饭」的志愿者", nobody.reasonZh());
     }
 
     @Test
@@ -125,6 +127,8 @@ class ScoredMatcherRulesTest {
         Nobody nobody = nobody(decide("MEALS"));
 
         assertContains(nobody.reason(), "2 volunteers have the skill MEALS", "off duty", "limit");
+        // the coordinator reads it in Chinese, every count in words
+        assertEquals("2 位志愿者会「送餐/吃饭」，但现在都派不了：手头任务已满 1 位，不在岗 1 位", nobody.reasonZh());
     }
 
     @Test
@@ -135,6 +139,7 @@ class ScoredMatcherRulesTest {
         Nobody nobody = nobody(decide("MEALS"));
 
         assertContains(nobody.reason(), "beyond 3000 m", "MEALS");
+        assertEquals("会「送餐/吃饭」的空闲志愿者最近的也在 3500 米外，超出 3000 米", nobody.reasonZh());
         // the limit is configuration: a wider one finds the same volunteer
         assertEquals(1, proposal(new ScoredMatcher(4000).decide(COMMUNITY, request("MEALS", List.of()), index))
                 .volunteerId());
