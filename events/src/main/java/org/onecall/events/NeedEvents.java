@@ -161,6 +161,26 @@ public final class NeedEvents {
     }
 
     /**
+     * The resident was told who is coming, and it will not happen as told: {@code cause} GIVEN_BACK (the
+     * volunteer gave the job back; matching starts again) or NOT_ARRIVED (the volunteer has not arrived by
+     * {@code promisedBy}, the appointment window's end or the due time the resident was told, plus a grace;
+     * null for a job given back when nothing was promised).
+     * {@code volunteerId} is the volunteer the resident expected. {@code notifyUsernames} names the staff to
+     * tell (contract C6; empty when only the household is told).
+     */
+    public record JobDelayed(long needId, long volunteerId, String cause, Instant promisedBy,
+                             List<String> notifyUsernames) implements EventPayload {
+        public static final String GIVEN_BACK = "GIVEN_BACK";
+        public static final String NOT_ARRIVED = "NOT_ARRIVED";
+
+        public JobDelayed {
+            notifyUsernames = notifyUsernames == null ? List.of() : List.copyOf(notifyUsernames);
+        }
+
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    /**
      * A pending offer was taken back: another volunteer accepted first (several offers per need, first accept
      * wins), the need was assigned by hand or cancelled. The notifier tells the volunteer it is no longer theirs.
      */

@@ -62,8 +62,13 @@ class DispatchDirectory {
     record ResidentNotice(long householdId, String text, boolean sms, Long callbackId) {
     }
 
-    ResidentNotice residentNotice(long needId, String about, String eventId) {
-        JsonNode r = post("/api/service/needs/" + needId + "/resident-notices", Map.of("eventId", eventId, "about", about));
+    /** {@code volunteerId}: whom the household expected, for a delay; null otherwise. */
+    ResidentNotice residentNotice(long needId, String about, String eventId, Long volunteerId) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("eventId", eventId, "about", about));
+        if (volunteerId != null) {
+            body.put("volunteerId", volunteerId);
+        }
+        JsonNode r = post("/api/service/needs/" + needId + "/resident-notices", body);
         return new ResidentNotice(r.path("householdId").asLong(), r.path("text").asText(), r.path("sms").asBoolean(),
                 r.path("callbackId").isNumber() ? r.path("callbackId").asLong() : null);
     }
