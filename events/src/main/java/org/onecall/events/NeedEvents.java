@@ -141,12 +141,13 @@ public final class NeedEvents {
      * top). The people to tell are named (staff notices, contract C6): staff by account username, volunteers
      * (team and grid leaders) by id; how they are told is the notifier's business.
      *
-     * <p>Schema 1, extended compatibly: {@code level}, {@code dueAt}, the recipients and {@code departmentId}
-     * were added later; a message from an older producer reads with empty recipient lists and nulls.
+     * <p>Schema 1, extended compatibly: {@code level}, {@code dueAt}, the recipients, {@code departmentId} and
+     * the need's {@code urgency} (an escalation of an URGENT need is texted even in quiet hours) were added
+     * later; a message from an older producer reads with empty recipient lists and nulls.
      */
     public record NeedEscalated(long needId, String to, String reason, String by, String level, Instant dueAt,
                                 List<String> recipientUsernames, List<Long> recipientVolunteerIds,
-                                Long departmentId) implements EventPayload {
+                                Long departmentId, String urgency) implements EventPayload {
         public NeedEscalated {
             recipientUsernames = recipientUsernames == null ? List.of() : List.copyOf(recipientUsernames);
             recipientVolunteerIds = recipientVolunteerIds == null ? List.of() : List.copyOf(recipientVolunteerIds);
@@ -154,7 +155,7 @@ public final class NeedEvents {
 
         /** The original shape, kept so producers written against it still compile. */
         public NeedEscalated(long needId, String to, String reason, String by) {
-            this(needId, to, reason, by, null, null, List.of(), List.of(), null);
+            this(needId, to, reason, by, null, null, List.of(), List.of(), null, null);
         }
 
         public String aggregateId() { return "need-" + needId; }

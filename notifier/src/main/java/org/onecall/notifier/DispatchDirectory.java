@@ -44,11 +44,14 @@ class DispatchDirectory {
         this.configuredUrl = configuredUrl;
     }
 
-    /** The full number of a recipient ("volunteer-N", "household-N"), empty when there is none to text. */
+    /** The full number of a recipient ("volunteer-N", "household-N", "staff-username"), empty when there is none to text. */
     Optional<String> phoneOf(String recipient) {
         String path;
         if (recipient.startsWith(Deliveries.VOLUNTEER)) {
             path = "/api/service/volunteers/" + recipient.substring(Deliveries.VOLUNTEER.length()) + "/contact";
+        } else if (recipient.startsWith(Deliveries.STAFF)) {
+            path = "/api/service/accounts/" + java.net.URLEncoder.encode(recipient.substring(Deliveries.STAFF.length()),
+                    StandardCharsets.UTF_8) + "/contact";
         } else if (recipient.startsWith(Deliveries.HOUSEHOLD)) {
             path = "/api/service/households/" + recipient.substring(Deliveries.HOUSEHOLD.length()) + "/sms-contact";
         } else {
