@@ -94,7 +94,8 @@ public class ResidentNotices {
     }
 
     private String assigned(NeedQueries.Summary need, Household h) {
-        return h.headName() + "您好：" + who(need.volunteerId(), need.category()) + "将上门为您" + what(need.category()) + "，" + when(need) + "。如有变化会再告诉您。";
+        return h.headName() + "您好：" + who(need.volunteerId(), need.category()) + "将上门为您" + what(need.category())
+                + "，" + when(need) + "。如有变化会再告诉您。";
     }
 
     private String cancelled(NeedQueries.Summary need, Household h) {
