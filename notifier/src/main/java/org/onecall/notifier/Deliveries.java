@@ -158,7 +158,7 @@ class Deliveries {
         boolean urgent = "URGENT".equals(e.urgency());
         String[] rung = rung(e.level());
         if ("STREET".equals(e.level())) {
-            String zh = "需求 #" + e.needId() + " 已上报街道：" + e.reason() + "。请尽快协调（可吹哨报到职能部门）。";
+            String zh = "需求 #" + e.needId() + " 已上报街道：" + reasonZh(e.reason()) + "。请尽快协调（可吹哨报到职能部门）。";
             for (String username : e.recipientUsernames()) {
                 sms(envelope.eventId(), STAFF + username, envelope.type(), e.needId(), new SmsBody(
                         SmsTemplate.STAFF_NOTICE, Map.of("level", rung[0], "text", zh)), urgent)
@@ -168,7 +168,7 @@ class Deliveries {
             var zone = java.time.ZoneId.of(org.onecall.events.ResourceEvents.DEFAULT_TIME_ZONE);
             var time = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
             String by = e.dueAt() == null ? "" : time.format(e.dueAt().atZone(zone));
-            String zh = "需求 #" + e.needId() + " 还没有人接，已上报给您（" + rung[0] + "）：" + e.reason() + "。"
+            String zh = "需求 #" + e.needId() + " 还没有人接，已上报给您（" + rung[0] + "）：" + reasonZh(e.reason()) + "。"
                     + (by.isEmpty() ? "请协调安排。" : "请在 " + by + " 前安排人手，否则将继续上报。");
             String en = "Need #" + e.needId() + " has nobody yet and was escalated to you (" + rung[1] + "): "
                     + e.reason() + ". " + (by.isEmpty() ? "Please arrange someone."
@@ -178,6 +178,27 @@ class Deliveries {
             }
         }
         return recorded;
+    }
+
+    /** The ladder's reasons (fixed English phrases from dispatch-api) in words a leader reads in an SMS. */
+    static String reasonZh(String reason) {
+        String r = reason == null ? "" : reason;
+        if (r.startsWith("nobody could be found")) {
+            return "没有找到可以接单的志愿者";
+        }
+        if (r.contains("offers expired unanswered")) {
+            return "多次派单无人应答";
+        }
+        if (r.contains("of the service target has passed")) {
+            return "服务时限快到了";
+        }
+        if (r.startsWith("the service target")) {
+            return "已超过服务时限";
+        }
+        if (r.startsWith("nobody acted at")) {
+            return "上一级在时限内没有处理";
+        }
+        return r;
     }
 
     private static String[] rung(String level) {

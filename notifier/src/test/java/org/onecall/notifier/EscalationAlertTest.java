@@ -49,7 +49,7 @@ class EscalationAlertTest extends NotifierBrokerTest {
         EventEnvelope envelope = kafka.publishNeedEvent(e, community);
 
         JsonNode page = DeliveryFlowTest.read(awaitDelivery(envelope, Deliveries.SSE, onPage).body());
-        assertEquals("需求 #" + need + " 还没有人接，已上报给您（队长）：nobody could be found (UNMATCHED)。"
+        assertEquals("需求 #" + need + " 还没有人接，已上报给您（队长）：没有找到可以接单的志愿者。"
                 + "请在 10:30 前安排人手，否则将继续上报。", page.get("text").asText());
         assertTrue(page.get("textEn").asText().contains("escalated to you (team leader)"), page.toString());
         assertEquals(need, page.get("needId").asLong());
@@ -70,8 +70,9 @@ class EscalationAlertTest extends NotifierBrokerTest {
         EventEnvelope coordinator = kafka.publishNeedEvent(new NeedEscalated(need, "社区 community coordinator",
                 "nobody acted", "system", "COORDINATOR", Instant.parse("2026-12-08T03:30:00Z"),
                 List.of("coord-" + community), List.of(), null, "TODAY"), community);
-        EventEnvelope top = kafka.publishNeedEvent(new NeedEscalated(need, "街道 street office", "nobody acted",
-                "system", "STREET", null, List.of(street), List.of(), null, "TODAY"), community);
+        EventEnvelope top = kafka.publishNeedEvent(new NeedEscalated(need, "街道 street office",
+                "nobody acted at 社区 community coordinator since 2026-12-08T03:30:00Z", "system", "STREET", null,
+                List.of(street), List.of(), null, "TODAY"), community);
         kafka.send(org.onecall.events.Topics.NEEDS, community, org.onecall.events.EventJson.write(top));
 
         Delivery text = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
@@ -79,7 +80,8 @@ class EscalationAlertTest extends NotifierBrokerTest {
                         Deliveries.STAFF + street), Optional::isPresent).orElseThrow();
         JsonNode body = DeliveryFlowTest.read(text.body());
         assertEquals("街道", body.get("params").get("level").asText());
-        assertTrue(body.get("params").get("text").asText().startsWith("需求 #" + need + " 已上报街道："), body.toString());
+        assertEquals("需求 #" + need + " 已上报街道：上一级在时限内没有处理。请尽快协调（可吹哨报到职能部门）。",
+                body.get("params").get("text").asText());
         assertTrue(!sms.findById(text.id()).orElseThrow().urgent(), "a TODAY need's escalation waits out quiet hours");
         // the redelivery was consumed once a later event of the community was
         long later = TestKafka.newId();
