@@ -4,6 +4,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import org.onecall.kit.UniqueViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,11 @@ public class ArrivalWatch {
             try {
                 found += late.flag(need.id(), now) ? 1 : 0;
             } catch (RuntimeException e) {
-                LOG.warn("late arrival of need {} not recorded: {}", need.id(), e.toString());
+                if (UniqueViolation.of(e, "arrival_overdue_once")) {
+                    LOG.debug("late arrival of need {} was recorded by another instance", need.id());
+                } else {
+                    LOG.warn("late arrival of need {} not recorded: {}", need.id(), e.toString());
+                }
             }
         }
         return found;
