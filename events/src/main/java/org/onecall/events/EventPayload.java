@@ -7,7 +7,7 @@ package org.onecall.events;
 public sealed interface EventPayload permits
         NeedEvents.NeedRaised, NeedEvents.MatchingStarted, NeedEvents.NeedUnmatched,
         NeedEvents.OfferMade, NeedEvents.OfferAccepted, NeedEvents.OfferDeclined, NeedEvents.OfferExpired,
-        NeedEvents.OfferWithdrawn, NeedEvents.DepartmentAnswered,
+        NeedEvents.OfferWithdrawn, NeedEvents.DepartmentAnswered, NeedEvents.JobDelayed,
         NeedEvents.VolunteerArrived, NeedEvents.NeedCompleted, NeedEvents.FeedbackReceived,
         NeedEvents.NeedClosed, NeedEvents.NeedReopened, NeedEvents.NeedCancelled, NeedEvents.NeedEscalated,
         MatchEvents.MatchProposed, MatchEvents.MatchNotFound,

@@ -149,12 +149,13 @@ public final class NeedEvents {
      * top). The people to tell are named (staff notices, contract C6): staff by account username, volunteers
      * (team and grid leaders) by id; how they are told is the notifier's business.
      *
-     * <p>Schema 1, extended compatibly: {@code level}, {@code dueAt}, the recipients and {@code departmentId}
-     * were added later; a message from an older producer reads with empty recipient lists and nulls.
+     * <p>Schema 1, extended compatibly: {@code level}, {@code dueAt}, the recipients, {@code departmentId} and
+     * the need's {@code urgency} (an escalation of an URGENT need is texted even in quiet hours) were added
+     * later; a message from an older producer reads with empty recipient lists and nulls.
      */
     public record NeedEscalated(long needId, String to, String reason, String by, String level, Instant dueAt,
                                 List<String> recipientUsernames, List<Long> recipientVolunteerIds,
-                                Long departmentId) implements EventPayload {
+                                Long departmentId, String urgency) implements EventPayload {
         public NeedEscalated {
             recipientUsernames = recipientUsernames == null ? List.of() : List.copyOf(recipientUsernames);
             recipientVolunteerIds = recipientVolunteerIds == null ? List.of() : List.copyOf(recipientVolunteerIds);
@@ -162,7 +163,27 @@ public final class NeedEvents {
 
         /** The original shape, kept so producers written against it still compile. */
         public NeedEscalated(long needId, String to, String reason, String by) {
-            this(needId, to, reason, by, null, null, List.of(), List.of(), null);
+            this(needId, to, reason, by, null, null, List.of(), List.of(), null, null);
+        }
+
+        public String aggregateId() { return "need-" + needId; }
+    }
+
+    /**
+     * The resident was told who is coming, and it will not happen as told: {@code cause} GIVEN_BACK (the
+     * volunteer gave the job back; matching starts again) or NOT_ARRIVED (the volunteer has not arrived by
+     * {@code promisedBy}, the appointment window's end or the due time the resident was told, plus a grace;
+     * null for a job given back when nothing was promised).
+     * {@code volunteerId} is the volunteer the resident expected. {@code notifyUsernames} names the staff to
+     * tell (contract C6; empty when only the household is told).
+     */
+    public record JobDelayed(long needId, long volunteerId, String cause, Instant promisedBy,
+                             List<String> notifyUsernames) implements EventPayload {
+        public static final String GIVEN_BACK = "GIVEN_BACK";
+        public static final String NOT_ARRIVED = "NOT_ARRIVED";
+
+        public JobDelayed {
+            notifyUsernames = notifyUsernames == null ? List.of() : List.copyOf(notifyUsernames);
         }
 
         public String aggregateId() { return "need-" + needId; }

@@ -37,6 +37,8 @@ class Deliveries {
     static final String CALLBACK = "CALLBACK";
     static final String VOLUNTEER = "volunteer-";
     static final String HOUSEHOLD = "household-";
+    /** A staff account (by username), texted at the top of the escalation ladder. */
+    static final String STAFF = "staff-";
 
     private final DeliveryRepository deliveries;
     private final SmsDeliveryRepository sms;
@@ -64,6 +66,9 @@ class Deliveries {
         }
         if (p instanceof org.onecall.events.LoopEvents.PairingVisitMissed m) {
             return visitMissed(envelope, m);
+        }
+        if (p instanceof NeedEvents.NeedEscalated e) {
+            return escalated(envelope, e);
         }
         if (!(p instanceof NeedEvents.OfferMade o)) {
             // a cancellation does not say who held the need: the page re-reads its offers
@@ -135,21 +140,93 @@ class Deliveries {
                 + "; please follow up with the paired volunteer.";
         List<Recorded> recorded = new ArrayList<>();
         for (long leader : m.notifyVolunteerIds()) {
-            VolunteerMessage message = new VolunteerMessage(envelope.eventId().toString(), envelope.type(), 0, null,
-                    null, null, null, null, zh, en);
-            String recipient = recipient(leader);
-            ChannelPreference.Channels channels = channelsOf(recipient);
-            if (channels.sse()) {
-                once(envelope.eventId(), SSE, recipient, envelope.type(), 0, write(message))
-                        .ifPresent(d -> recorded.add(new Recorded(leader, d)));
+            toLeader(envelope, leader, 0, "一帮一", zh, en, false, recorded);
+        }
+        return recorded;
+    }
+
+    /**
+     * A step up the escalation ladder (吹哨报到). At the team and grid leaders' rungs the leaders it names are
+     * volunteers: told on their page and, when they chose texts, by SMS. At the street office, the top of the
+     * timed ladder, each staff account it names is texted (they also see the staff notice). The community's
+     * coordinators (and grid coordinators) see the staff notice only; at DEPARTMENT a person of the street
+     * office handed the need over themselves, so nobody is texted. An escalation of an URGENT need is urgent:
+     * texted in quiet hours too; the others wait for the morning.
+     */
+    private List<Recorded> escalated(EventEnvelope envelope, NeedEvents.NeedEscalated e) {
+        List<Recorded> recorded = new ArrayList<>();
+        boolean urgent = "URGENT".equals(e.urgency());
+        String[] rung = rung(e.level());
+        if ("STREET".equals(e.level())) {
+            String zh = "需求 #" + e.needId() + " 已上报街道：" + reasonZh(e.reason()) + "。请尽快协调（可吹哨报到职能部门）。";
+            for (String username : e.recipientUsernames()) {
+                sms(envelope.eventId(), STAFF + username, envelope.type(), e.needId(), new SmsBody(
+                        SmsTemplate.STAFF_NOTICE, Map.of("level", rung[0], "text", zh)), urgent)
+                        .ifPresent(d -> recorded.add(new Recorded(0, d)));
             }
-            if (channels.sms()) {
-                sms(envelope.eventId(), recipient, envelope.type(), 0, new SmsBody(SmsTemplate.STAFF_NOTICE,
-                        Map.of("level", "一帮一", "text", zh)), false)
-                        .ifPresent(d -> recorded.add(new Recorded(leader, d)));
+        } else if ("TEAM_LEADER".equals(e.level()) || "GRID_LEADER".equals(e.level())) {
+            var zone = java.time.ZoneId.of(org.onecall.events.ResourceEvents.DEFAULT_TIME_ZONE);
+            var time = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+            String by = e.dueAt() == null ? "" : time.format(e.dueAt().atZone(zone));
+            String zh = "需求 #" + e.needId() + " 还没有人接，已上报给您（" + rung[0] + "）：" + reasonZh(e.reason()) + "。"
+                    + (by.isEmpty() ? "请协调安排。" : "请在 " + by + " 前安排人手，否则将继续上报。");
+            String en = "Need #" + e.needId() + " has nobody yet and was escalated to you (" + rung[1] + "): "
+                    + e.reason() + ". " + (by.isEmpty() ? "Please arrange someone."
+                    : "Please arrange someone by " + by + ", or it goes up again.");
+            for (long leader : e.recipientVolunteerIds()) {
+                toLeader(envelope, leader, e.needId(), rung[0], zh, en, urgent, recorded);
             }
         }
         return recorded;
+    }
+
+    /** The ladder's reasons (fixed English phrases from dispatch-api) in words a leader reads in an SMS. */
+    static String reasonZh(String reason) {
+        String r = reason == null ? "" : reason;
+        if (r.startsWith("nobody could be found")) {
+            return "没有找到可以接单的志愿者";
+        }
+        if (r.contains("offers expired unanswered")) {
+            return "多次派单无人应答";
+        }
+        if (r.contains("of the service target has passed")) {
+            return "服务时限快到了";
+        }
+        if (r.startsWith("the service target")) {
+            return "已超过服务时限";
+        }
+        if (r.startsWith("nobody acted at")) {
+            return "上一级在时限内没有处理";
+        }
+        return r;
+    }
+
+    private static String[] rung(String level) {
+        return switch (level == null ? "" : level) {
+            case "TEAM_LEADER" -> new String[] {"队长", "team leader"};
+            case "GRID_LEADER" -> new String[] {"网格长", "grid leader"};
+            case "COORDINATOR" -> new String[] {"社区", "community coordinator"};
+            case "STREET" -> new String[] {"街道", "street office"};
+            default -> new String[] {"升级", "escalation"};
+        };
+    }
+
+    /** A notice for a leader who is a volunteer: on their page, and by SMS when they chose texts. */
+    private void toLeader(EventEnvelope envelope, long leader, long needId, String level, String zh, String en,
+                          boolean urgent, List<Recorded> recorded) {
+        VolunteerMessage message = new VolunteerMessage(envelope.eventId().toString(), envelope.type(), needId, null,
+                null, null, null, null, zh, en);
+        String recipient = recipient(leader);
+        ChannelPreference.Channels channels = channelsOf(recipient);
+        if (channels.sse()) {
+            once(envelope.eventId(), SSE, recipient, envelope.type(), needId, write(message))
+                    .ifPresent(d -> recorded.add(new Recorded(leader, d)));
+        }
+        if (channels.sms()) {
+            sms(envelope.eventId(), recipient, envelope.type(), needId, new SmsBody(SmsTemplate.STAFF_NOTICE,
+                    Map.of("level", level, "text", zh)), urgent)
+                    .ifPresent(d -> recorded.add(new Recorded(leader, d)));
+        }
     }
 
     /** Why an offer was taken back, zh-CN and English, from dispatch-api's reason (a fixed English phrase). */

@@ -44,11 +44,14 @@ class DispatchDirectory {
         this.configuredUrl = configuredUrl;
     }
 
-    /** The full number of a recipient ("volunteer-N", "household-N"), empty when there is none to text. */
+    /** The full number of a recipient ("volunteer-N", "household-N", "staff-username"), empty when there is none to text. */
     Optional<String> phoneOf(String recipient) {
         String path;
         if (recipient.startsWith(Deliveries.VOLUNTEER)) {
             path = "/api/service/volunteers/" + recipient.substring(Deliveries.VOLUNTEER.length()) + "/contact";
+        } else if (recipient.startsWith(Deliveries.STAFF)) {
+            path = "/api/service/accounts/" + java.net.URLEncoder.encode(recipient.substring(Deliveries.STAFF.length()),
+                    StandardCharsets.UTF_8) + "/contact";
         } else if (recipient.startsWith(Deliveries.HOUSEHOLD)) {
             path = "/api/service/households/" + recipient.substring(Deliveries.HOUSEHOLD.length()) + "/sms-contact";
         } else {
@@ -62,8 +65,13 @@ class DispatchDirectory {
     record ResidentNotice(long householdId, String text, boolean sms, Long callbackId) {
     }
 
-    ResidentNotice residentNotice(long needId, String about, String eventId) {
-        JsonNode r = post("/api/service/needs/" + needId + "/resident-notices", Map.of("eventId", eventId, "about", about));
+    /** {@code volunteerId}: whom the household expected, for a delay; null otherwise. */
+    ResidentNotice residentNotice(long needId, String about, String eventId, Long volunteerId) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("eventId", eventId, "about", about));
+        if (volunteerId != null) {
+            body.put("volunteerId", volunteerId);
+        }
+        JsonNode r = post("/api/service/needs/" + needId + "/resident-notices", body);
         return new ResidentNotice(r.path("householdId").asLong(), r.path("text").asText(), r.path("sms").asBoolean(),
                 r.path("callbackId").isNumber() ? r.path("callbackId").asLong() : null);
     }

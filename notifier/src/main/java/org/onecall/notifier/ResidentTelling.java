@@ -7,7 +7,8 @@ import org.onecall.events.EventPayload;
 import org.onecall.events.NeedEvents;
 
 /**
- * Tells the household when someone is assigned and when the job is cancelled, and asks it for a
+ * Tells the household when someone is assigned, when the job is cancelled or delayed (the volunteer gave it
+ * back, or has not arrived by what the household was told), and asks it for a
  * rating once the job is done (the reply comes back as an SMS reply). dispatch-api writes
  * the words and says how (it knows the names, the times and whether there is a mobile to text);
  * this records the notice once per event and sends it, or records the call-back task raised instead.
@@ -36,12 +37,17 @@ class ResidentTelling {
         }
         long needId;
         String about;
+        Long expected = null;
         if (p instanceof NeedEvents.OfferAccepted a) {
             needId = a.needId();
             about = "ASSIGNED";
         } else if (p instanceof NeedEvents.NeedCancelled c) {
             needId = c.needId();
             about = "CANCELLED";
+        } else if (p instanceof NeedEvents.JobDelayed d) {
+            needId = d.needId();
+            about = d.cause();
+            expected = d.volunteerId();
         } else if (p instanceof NeedEvents.NeedCompleted c) {
             needId = c.needId();
             about = "RATING";
@@ -51,7 +57,8 @@ class ResidentTelling {
         if (deliveries.residentTold(envelope.eventId())) {
             return;
         }
-        DispatchDirectory.ResidentNotice notice = directory.residentNotice(needId, about, envelope.eventId().toString());
+        DispatchDirectory.ResidentNotice notice = directory.residentNotice(needId, about, envelope.eventId().toString(),
+                expected);
         deliveries.resident(envelope.eventId(), envelope.type(), needId, notice.householdId(), notice.text(),
                         notice.sms() ? null : notice.callbackId())
                 .filter(d -> d.channel().equals(Deliveries.SMS))

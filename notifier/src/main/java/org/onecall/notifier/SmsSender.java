@@ -231,6 +231,10 @@ class SmsSender {
             }
             return;
         }
+        if (delivery.recipient().startsWith(Deliveries.STAFF)) {
+            log.fallback(delivery.id(), Deliveries.SSE, why + "; the escalation stays on the staff notices");
+            return;
+        }
         log.fallback(delivery.id(), Deliveries.SSE, why + "; the offer stays on the volunteer's page and lapses to the"
                 + " next volunteer if unanswered");
     }

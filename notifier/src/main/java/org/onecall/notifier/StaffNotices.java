@@ -18,7 +18,8 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Notices for staff: a need escalated or left without a volunteer, a complaint, a missed pairing
+ * Notices for staff: a need escalated or left without a volunteer, a volunteer not arrived by what the
+ * resident was told (OVERDUE), a complaint, a missed pairing
  * visit, a volunteer's free-text SMS reply. Recorded once per cause (a redelivered event finds its
  * row), pushed live to every open staff stream, which shows each caller only the notices of the
  * communities they serve (their street's too) or naming them.
@@ -52,6 +53,16 @@ class StaffNotices {
                     "需求 #" + u.needId() + " 没有找到志愿者（" + (u.reasonZh() == null ? u.reason() : u.reasonZh())
                             + "），请协调员处理。",
                     "Need #" + u.needId() + " found no volunteer (" + u.reason() + "); a coordinator should act.");
+        } else if (p instanceof NeedEvents.JobDelayed d && NeedEvents.JobDelayed.NOT_ARRIVED.equals(d.cause())) {
+            var promised = d.promisedBy().atZone(ZONE);
+            String when = promised.getMonthValue() + "月" + promised.getDayOfMonth() + "日 " + HOUR.format(promised);
+            record(key, envelope.communityId(), "OVERDUE", d.needId(), String.join(",", d.notifyUsernames()),
+                    "需求 #" + d.needId() + " 逾期：志愿者 #" + d.volunteerId() + " 约定 " + when
+                            + " 前上门，至今未到。已告知居民稍候，请联系志愿者或另行安排。",
+                    "Need #" + d.needId() + " is overdue: volunteer #" + d.volunteerId() + " was due by "
+                            + promised.toLocalDate() + " " + HOUR.format(promised)
+                            + " and has not arrived. The resident was asked to wait; call the volunteer or arrange"
+                            + " someone else.");
         } else if (p instanceof LoopEvents.ComplaintOpened c) {
             record(key, envelope.communityId(), "COMPLAINT", c.needId(), String.join(",", c.notifyUsernames()),
                     "需求 #" + c.needId() + " 收到投诉（评分 " + c.rating() + (c.solved() ? "" : "，未解决") + "）："

@@ -22,12 +22,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.onecall.events.EventEnvelope;
 import org.onecall.events.LoopEvents.ComplaintOpened;
 import org.onecall.events.LoopEvents.PairingVisitMissed;
+import org.onecall.events.NeedEvents.JobDelayed;
 import org.onecall.testsupport.KafkaBrokerExtension;
 import org.onecall.testsupport.TestKafka;
 import org.onecall.testsupport.TestTokens;
 
 /**
- * Complaints and missed pairing visits reach the staff notices (C6): the accounts the event names see them
+ * Complaints, missed pairing visits and volunteers not arrived (OVERDUE) reach the staff notices (C6): the accounts the event names see them
  * even when they serve another community, and staff of an unrelated community do not.
  */
 @MicronautTest(environments = {NotifierApp.ENVIRONMENT, "test"}, transactional = false)
@@ -81,6 +82,36 @@ class StaffNoticeTest extends NotifierBrokerTest {
         awaitNotice(staff, later);
         assertEquals(1, notices(staff).stream()
                 .filter(n -> n.get("sourceKey").asText().equals("event:" + e.eventId())).count());
+    }
+
+    @Test
+    void aVolunteerNotArrivedIsAnOverdueNoticeOnceAndAGiveBackIsNone() {
+        String community = TestKafka.newCommunity();
+        long need = TestKafka.newId();
+        EventEnvelope givenBack = kafka.publishNeedEvent(new JobDelayed(need, 7L, JobDelayed.GIVEN_BACK, null,
+                List.of()), community);
+        // 10:00 in Shanghai
+        JobDelayed late = new JobDelayed(need, 8L, JobDelayed.NOT_ARRIVED, Instant.parse("2026-12-08T02:00:00Z"),
+                List.of("coord-" + community, "operator-" + community));
+        EventEnvelope e = kafka.publishNeedEvent(late, community);
+        kafka.send(org.onecall.events.Topics.NEEDS, community, org.onecall.events.EventJson.write(e));
+
+        String named = TestTokens.token("operator-" + community, "OPERATOR", List.of(TestKafka.newCommunity()), null);
+        JsonNode notice = awaitNotice(named, e);
+        assertEquals("OVERDUE", notice.get("kind").asText());
+        assertEquals(need, notice.get("needId").asLong());
+        assertEquals("需求 #" + need + " 逾期：志愿者 #8 约定 12月8日 10:00 前上门，至今未到。已告知居民稍候，请联系志愿者或另行安排。",
+                notice.get("text").asText());
+        assertTrue(notice.get("textEn").asText().contains("was due by 2026-12-08 10:00 and has not arrived"),
+                notice.toString());
+        String staff = TestTokens.staff("COORDINATOR", List.of(community));
+        EventEnvelope later = kafka.publishNeedEvent(new ComplaintOpened(TestKafka.newId(), TestKafka.newId(), 31L,
+                null, 2, true, "来晚了", "operator-1", List.of()), community);
+        awaitNotice(staff, later);
+        assertEquals(1, notices(staff).stream()
+                .filter(n -> n.get("sourceKey").asText().equals("event:" + e.eventId())).count(), "once, though redelivered");
+        assertTrue(notices(staff).stream().noneMatch(n -> n.get("sourceKey").asText()
+                .equals("event:" + givenBack.eventId())), "a give-back is the resident's notice, not the staff's");
     }
 
     private JsonNode awaitNotice(String token, EventEnvelope e) {

@@ -254,6 +254,16 @@ public class Accounts {
                 .map(a -> new Staff(a.username(), a.displayName())).toList();
     }
 
+    /** A staff account's name and number, for one SMS at the top of the escalation ladder. */
+    public record Contact(String username, String displayName, @io.micronaut.core.annotation.Nullable String phone) {
+    }
+
+    /** Empty for an unknown username; the phone is null when the account has none or is switched off. */
+    public Optional<Contact> contact(String username) {
+        return accounts.findByUsername(username).filter(a -> a.role() != Role.VOLUNTEER)
+                .map(a -> new Contact(a.username(), a.displayName(), a.active() ? a.phone() : null));
+    }
+
     /** Display names by username, for showing people names instead of usernames; unknown ones are left out. */
     public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
         java.util.Map<String, String> names = new java.util.HashMap<>();

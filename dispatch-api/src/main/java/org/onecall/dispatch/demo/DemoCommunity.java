@@ -41,6 +41,7 @@ class DemoCommunity {
 
     static final String ID = "xinghua-nanli";
     static final String STREET = "qingyuan";
+    static final String STREET_PHONE = "13700010001";
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommunity.class);
     private static final double LAT = 39.7275;
     private static final double LON = 116.3405;
@@ -127,8 +128,9 @@ class DemoCommunity {
             households.register(ID, new NewHousehold(homes[i][0], homes[i][1], "兴华南里" + homes[i][2],
                     "北京市大兴区兴华南里" + homes[i][3], homes[i][4], LAT + offset(i, 5), LON + offset(i, 3)));
         }
+        // a phone: the street office is texted when a need reaches the top of the ladder (the phones page shows it)
         demoAccount(new NewAccount("street-chen", "陈主任 (清源街道)", Role.COORDINATOR, List.of(), STREET, List.of(),
-                null, null, password));
+                null, STREET_PHONE, password));
         demoAccount(NewAccount.of("coordinator-zhang", "张书记 (社区书记)", Role.COORDINATOR, List.of(ID), null, null,
                 password));
         demoAccount(new NewAccount("gridleader-li", "李网格长 (第一网格)", Role.COORDINATOR, List.of(ID), null,

@@ -224,7 +224,7 @@ class Ladder {
         }
         outbox.needEvent(need.communityId(), new NeedEscalated(need.id(),
                 departmentId != null && rung == Rung.DEPARTMENT ? reason : rung.words(), reason, actor, rung.name(),
-                due, told.usernames(), told.volunteerIds(), departmentId));
+                due, told.usernames(), told.volunteerIds(), departmentId, need.urgency().name()));
     }
 
     private Escalation withFlag(Escalation r) {

@@ -80,4 +80,13 @@ interface NeedRepository extends CrudRepository<Need, Long> {
 
     @Query("SELECT DISTINCT community_id FROM need WHERE status = 'UNMATCHED'")
     List<String> findCommunitiesWithUnmatched();
+
+    /**
+     * ASSIGNED needs whose volunteer was due by {@code cutoff} (the appointment window's end, else the due time)
+     * and not yet found late for that volunteer.
+     */
+    @Query("SELECT n.* FROM need n WHERE n.status = 'ASSIGNED' AND n.volunteer_id IS NOT NULL"
+            + " AND COALESCE(n.window_end, n.due_at) < :cutoff AND NOT EXISTS (SELECT 1 FROM arrival_overdue a"
+            + " WHERE a.need_id = n.id AND a.volunteer_id = n.volunteer_id) ORDER BY n.id LIMIT 500")
+    List<Need> findNotArrivedBy(Instant cutoff);
 }

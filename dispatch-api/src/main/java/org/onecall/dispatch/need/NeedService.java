@@ -16,6 +16,7 @@ import org.onecall.dispatch.outbox.Outbox;
 import org.onecall.dispatch.volunteer.Volunteer;
 import org.onecall.dispatch.volunteer.Volunteers;
 import org.onecall.events.NeedEvents.FeedbackReceived;
+import org.onecall.events.NeedEvents.JobDelayed;
 import org.onecall.events.NeedEvents.MatchingStarted;
 import org.onecall.events.NeedEvents.NeedCancelled;
 import org.onecall.events.NeedEvents.NeedClosed;
@@ -390,6 +391,9 @@ class NeedService {
             throw Refusal.conflict("need " + needId + " is " + need.status()
                     + "; a job can be given back only before arriving");
         }
+        // the resident was told who is coming: they are told it will be someone else
+        outbox.needEvent(need.communityId(), new JobDelayed(needId, volunteerId,
+                JobDelayed.GIVEN_BACK, LateArrivals.promisedBy(need), List.of()));
         Need matching = startMatching(need, "JobGivenBack", actorFor(volunteerId), reason, List.of(volunteerId));
         volunteers.releaseJob(volunteerId);
         return matching;

@@ -1,6 +1,7 @@
 package org.onecall.dispatch.notice;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -13,6 +14,7 @@ import io.micronaut.security.authentication.Authentication;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,7 +47,8 @@ class NoticeController {
     }
 
     @Introspected
-    record NoticeRequest(@NotBlank @Size(max = 64) String eventId, @NotNull ResidentNotices.About about) {
+    record NoticeRequest(@NotBlank @Size(max = 64) String eventId, @NotNull ResidentNotices.About about,
+                         @Nullable @Positive Long volunteerId) {
     }
 
     @Introspected
@@ -59,7 +62,7 @@ class NoticeController {
 
     @Post("/service/needs/{needId}/resident-notices")
     ResidentNotices.Notice prepare(@PathVariable long needId, @Valid @Body NoticeRequest request) {
-        return notices.prepare(needId, request.about(), request.eventId());
+        return notices.prepare(needId, request.about(), request.eventId(), request.volunteerId());
     }
 
     @Post("/service/needs/{needId}/callbacks")

@@ -18,7 +18,8 @@ import org.onecall.events.Category;
 
 /**
  * What a resident is told when someone is assigned (who: the name with 师傅 or 志愿者; when: the
- * window or an estimate), when the job is cancelled or, once it is done, asked for a rating, and
+ * window or an estimate), when the job is cancelled or delayed (the volunteer gave it back, or has not
+ * arrived by what they were told) or, once it is done, asked for a rating, and
  * how: by SMS to the household's mobile, or, when it has none or said no to texts, as a call-back
  * task for the operator who owns the need. The text is made here, where the names and times are;
  * the number is given out separately, one audited read per SMS.
@@ -46,19 +47,26 @@ public class ResidentNotices {
         this.callbacks = callbacks;
     }
 
-    public enum About { ASSIGNED, CANCELLED, RATING }
+    /** GIVEN_BACK and NOT_ARRIVED: the job is delayed (the causes of a {@code JobDelayed}). */
+    public enum About { ASSIGNED, CANCELLED, RATING, GIVEN_BACK, NOT_ARRIVED }
 
     /** By SMS ({@code callbackId} null) or as the call-back task raised instead. */
     public record Notice(long needId, long householdId, String text, boolean sms, @Nullable Long callbackId) {
     }
 
-    public Notice prepare(long needId, About about, String eventId) {
+    /** {@code volunteerId}: whom the resident expected, for a delay (the need may hold nobody by now). */
+    public Notice prepare(long needId, About about, String eventId, @Nullable Long volunteerId) {
         NeedQueries.Summary need = needs.summary(needId);
         Household h = households.get(need.householdId());
+        Long expected = volunteerId != null ? volunteerId : need.volunteerId();
         String text = switch (about) {
             case ASSIGNED -> assigned(need, h);
             case CANCELLED -> cancelled(need, h);
             case RATING -> Ratings.QUESTION;
+            case GIVEN_BACK -> h.headName() + "您好：原定上门的" + who(expected, need.category())
+                    + "临时来不了，我们正在为您另找人，找到后马上告诉您。";
+            case NOT_ARRIVED -> h.headName() + "您好：" + who(expected, need.category())
+                    + "可能会晚到一些，社区正在联系，请您稍候。";
         };
         CallbackTask.Reason why = households.firstMobile(h.id()).isEmpty() ? CallbackTask.Reason.NO_MOBILE
                 : refusals.refused(h.id()) ? CallbackTask.Reason.DECLINED_SMS : null;
@@ -81,10 +89,13 @@ public class ResidentNotices {
         return refusals.refused(householdId) ? Optional.empty() : households.firstMobile(householdId);
     }
 
+    private String who(@Nullable Long volunteerId, String category) {
+        return volunteerId == null ? "志愿者" : volunteers.find(volunteerId).map(v -> title(v, category)).orElse("志愿者");
+    }
+
     private String assigned(NeedQueries.Summary need, Household h) {
-        String who = need.volunteerId() == null ? "志愿者" : volunteers.find(need.volunteerId())
-                .map(v -> title(v, need.category())).orElse("志愿者");
-        return h.headName() + "您好：" + who + "将上门为您" + what(need.category()) + "，" + when(need) + "。如有变化会再告诉您。";
+        return h.headName() + "您好：" + who(need.volunteerId(), need.category()) + "将上门为您" + what(need.category())
+                + "，" + when(need) + "。如有变化会再告诉您。";
     }
 
     private String cancelled(NeedQueries.Summary need, Household h) {

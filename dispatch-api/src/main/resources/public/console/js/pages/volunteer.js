@@ -66,9 +66,9 @@ function listen() {
         { method: 'POST', json: {}, on401: 'ignore' }).catch(() => {});
     }
   });
-  // what the notifier says in words (an offer taken back, a missed one-to-one visit for a leader):
-  // the latest few, in the page's language, once each
-  for (const kind of ['OfferWithdrawn', 'PairingVisitMissed']) {
+  // what the notifier says in words (an offer taken back; for a leader, a missed one-to-one visit or a
+  // need escalated to them): the latest few, in the page's language, once each
+  for (const kind of ['OfferWithdrawn', 'PairingVisitMissed', 'NeedEscalated']) {
     source.addEventListener(kind, (e) => notice(e));
   }
   for (const kind of ['OfferMade', 'OfferWithdrawn', 'OfferExpired', 'NeedCancelled']) {

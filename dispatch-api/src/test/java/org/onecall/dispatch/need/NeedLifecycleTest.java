@@ -17,6 +17,7 @@ import org.onecall.dispatch.Api.Reply;
 import org.onecall.dispatch.DispatchTest;
 import org.onecall.dispatch.Events;
 import org.onecall.events.EventEnvelope;
+import org.onecall.events.NeedEvents.JobDelayed;
 import org.onecall.events.NeedEvents.MatchingStarted;
 import org.onecall.events.NeedEvents.NeedRaised;
 import org.onecall.events.NeedEvents.OfferDeclined;
@@ -296,6 +297,10 @@ abstract class NeedLifecycleTest extends DispatchTest {
         MatchingStarted again = (MatchingStarted) events.get(events.size() - 1).typedPayload();
         assertEquals(2, again.attempt());
         assertEquals(List.of(volunteer), again.excludedVolunteerIds(), "the one who gave it back is not asked again");
+        // the resident, told who was coming, is told the job is delayed (in the same transaction)
+        JobDelayed delayed = (JobDelayed) events.get(events.size() - 2).typedPayload();
+        Need need = context.getBean(NeedRepository.class).findById(id).orElseThrow();
+        assertEquals(new JobDelayed(id, volunteer, JobDelayed.GIVEN_BACK, need.dueAt(), List.of()), delayed);
 
         assertEquals(409, api.post("/api/needs/" + id + "/giveback",
                 Map.of("volunteerId", volunteer, "reason", "再退一次")).status(), "only the holder gives a job back");
