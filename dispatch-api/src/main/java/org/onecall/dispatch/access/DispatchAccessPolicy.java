@@ -58,6 +58,8 @@ class DispatchAccessPolicy implements AccessPolicy {
                 Access.of(POST, "/api/accounts/{username}/unlock", Scope.ROLE_ONLY, ADMIN),
                 Access.of(PUT, "/api/accounts/{username}", Scope.ROLE_ONLY, ADMIN)
                         .note("a change of role or scope revokes the account's tokens; not one's own role"),
+                Access.of(PUT, "/api/accounts/{name}/phone", Scope.USERNAME, COORDINATOR, OPERATOR)
+                        .note("one's own mobile, where escalations at the top of the ladder are texted; an admin for anyone"),
                 Access.of(PUT, "/api/accounts/{username}/password", Scope.ROLE_ONLY, ADMIN)
                         .note("revokes the account's tokens"),
                 Access.of(GET, "/api/audit", Scope.ROLE_ONLY, ADMIN),

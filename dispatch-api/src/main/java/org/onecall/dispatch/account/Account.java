@@ -40,6 +40,11 @@ record Account(@Id @GeneratedValue @Nullable Long id, String username, String di
                 null, active, createdAt, tokensValidAfter);
     }
 
+    Account withPhone(@Nullable String newPhone) {
+        return new Account(id, username, displayName, role, communities, street, grids, volunteerId, newPhone,
+                passwordHash, failedLogins, lockedUntil, active, createdAt, tokensValidAfter);
+    }
+
     Account withTokensValidAfter(Instant validAfter) {
         return new Account(id, username, displayName, role, communities, street, grids, volunteerId, phone,
                 passwordHash, failedLogins, lockedUntil, active, createdAt, validAfter);

@@ -1,5 +1,7 @@
 package org.onecall.dispatch.account;
 
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -14,6 +16,7 @@ import io.micronaut.validation.Validated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.onecall.kit.security.CurrentCaller;
@@ -89,6 +92,19 @@ class AccountController {
         Account a = accounts.change(caller.username(), username, request);
         revocations.changed(a);
         return AccountView.of(a);
+    }
+
+    @Introspected
+    record NewPhone(@Nullable @Pattern(regexp = "\\+?[0-9 ()-]{5,20}", message = "must be a phone number") String phone) {
+    }
+
+    /**
+     * A staff account's own mobile, where the top of the escalation ladder is texted: the person sets it on
+     * their account page, or an admin for them. Null or blank clears it. Audited.
+     */
+    @Put("/{name}/phone")
+    AccountView setPhone(@PathVariable String name, @Valid @Body NewPhone request) {
+        return AccountView.of(accounts.setPhone(caller.username(), name, request.phone()));
     }
 
     /** Sets a new password (a forgotten one): revokes the account's tokens and clears a lock. 404 unknown. */

@@ -71,6 +71,24 @@ public class Accounts {
      * in again and gets a token that says what is true now. A volunteer's account stays a volunteer's,
      * and nobody changes their own role.
      */
+    /**
+     * Sets (or with null clears) a staff account's own mobile, where urgent escalations are texted. A volunteer's
+     * number is their volunteer record's, which they sign in with: not changed here. 404 unknown, 422 a volunteer.
+     */
+    @Transactional
+    Account setPhone(String actor, String username, @io.micronaut.core.annotation.Nullable String phone) {
+        Account a = accounts.findByUsername(username).orElseThrow(() -> Refusal.notFound("account", username));
+        if (a.role() == Role.VOLUNTEER) {
+            throw Refusal.unprocessable("phone", "a volunteer's number is on their volunteer record and is what they"
+                    + " sign in with; change it there");
+        }
+        Account wanted = a.withPhone(phone == null || phone.isBlank() ? null : digits(phone));
+        accounts.update(wanted);
+        audit.record(actor, "ACCOUNT_PHONE_SET", "account:" + a.id(), "username " + username + "; phone "
+                + (wanted.phone() == null ? "cleared" : "set to " + org.onecall.kit.security.Phones.mask(wanted.phone())));
+        return wanted;
+    }
+
     @Transactional
     Account change(String actor, String username, AccountChange r) {
         Account a = accounts.findByUsername(username).orElseThrow(() -> Refusal.notFound("account", username));
@@ -262,6 +280,15 @@ public class Accounts {
     public Optional<Contact> contact(String username) {
         return accounts.findByUsername(username).filter(a -> a.role() != Role.VOLUNTEER)
                 .map(a -> new Contact(a.username(), a.displayName(), a.active() ? a.phone() : null));
+    }
+
+    /** What the signed-in person is shown of their own account: their name, and their phone masked. */
+    public record Profile(String displayName, @io.micronaut.core.annotation.Nullable String phoneMasked) {
+    }
+
+    public Optional<Profile> profile(String username) {
+        return accounts.findByUsername(username).map(a -> new Profile(a.displayName(),
+                a.phone() == null ? null : org.onecall.kit.security.Phones.mask(a.phone())));
     }
 
     /** Display names by username, for showing people names instead of usernames; unknown ones are left out. */

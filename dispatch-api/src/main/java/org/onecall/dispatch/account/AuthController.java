@@ -110,12 +110,12 @@ class AuthController {
     /**
      * Who the token says you are, and what that reaches today: {@code communities} as given by name,
      * {@code street} and the communities on it now ({@code streetCommunities}), {@code grids} when
-     * limited to some grids of the one community. {@code displayName} is what pages call the person
-     * (null for a service, which has no account).
+     * limited to some grids of the one community. {@code displayName} is what pages call the person and
+     * {@code phone} their account's mobile, masked (both null for a service, which has no account).
      */
     @Introspected
     record Me(String username, @Nullable String displayName, String role, List<String> communities, @Nullable String street,
-              List<String> streetCommunities, List<String> grids, @Nullable Long volunteerId) {
+              List<String> streetCommunities, List<String> grids, @Nullable Long volunteerId, @Nullable String phone) {
     }
 
     @Get("/me")
@@ -123,8 +123,10 @@ class AuthController {
         Caller c = Caller.from(authentication);
         List<String> onStreet = c.street() == null ? List.of()
                 : communities.findByStreetOrderById(c.street()).stream().map(Community::id).toList();
-        return new Me(c.username(), accounts.displayNames(List.of(c.username())).get(c.username()), c.role().name(), c.communities().stream().sorted().toList(), c.street(), onStreet,
-                c.grids().stream().sorted().toList(), c.volunteerId());
+        var profile = accounts.profile(c.username());
+        return new Me(c.username(), profile.map(Accounts.Profile::displayName).orElse(null), c.role().name(),
+                c.communities().stream().sorted().toList(), c.street(), onStreet, c.grids().stream().sorted().toList(),
+                c.volunteerId(), profile.map(Accounts.Profile::phoneMasked).orElse(null));
     }
 
     /** The connection's address, as the rate limit sees it (a forwarded-for header is anyone's to write). */

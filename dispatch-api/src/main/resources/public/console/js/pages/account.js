@@ -9,13 +9,20 @@ import { enable, ready, startPage } from '../shell.js';
 
 byId('password-form').addEventListener('submit', changeOwn);
 byId('reset-form').addEventListener('submit', reset);
-enable('password-submit', 'reset-submit');
+byId('phone-form').addEventListener('submit', savePhone);
+enable('password-submit', 'reset-submit', 'phone-submit');
 const caller = await startPage();
 let accounts = [];
+let phoneMasked = caller.phone ?? null;
 
 if (caller.role === 'VOLUNTEER') {
   byId('password-form').hidden = true;
   byId('own-sms').hidden = false;
+} else {
+  // a volunteer's number is their volunteer record's; staff keep theirs here, for escalations
+  byId('own-phone').hidden = false;
+  showPhone();
+  document.addEventListener('langchange', showPhone);
 }
 // communities by name in the accounts' scope, never by id
 let communityLabel = {};
@@ -49,6 +56,26 @@ async function changeOwn(event) {
       400: (err) => fieldHeadline(err),
       429: t('account.locked'),
     });
+  }
+}
+
+function showPhone() {
+  byId('phone-current').textContent = phoneMasked ? t('account.phoneNow', { phone: phoneMasked }) : t('account.phoneNone');
+}
+
+async function savePhone(event) {
+  event.preventDefault();
+  const box = byId('phone-feedback');
+  const phone = byId('phone').value.trim();
+  try {
+    const saved = await request(`/api/accounts/${encodeURIComponent(caller.username)}/phone`,
+      { method: 'PUT', json: { phone: phone === '' ? null : phone } });
+    phoneMasked = saved.phone ?? null;
+    byId('phone').value = '';
+    showPhone();
+    showMessage(box, phoneMasked ? t('account.phoneSaved') : t('account.phoneCleared'), 'ok');
+  } catch (e) {
+    showError(box, e, { 400: t('account.phoneInvalid') });
   }
 }
 

@@ -102,6 +102,39 @@ class AccountPageTest extends BrowserTestBase {
         }
     }
 
+    @Test
+    void staffKeepTheirOwnMobileThereForEscalationTexts() {
+        account("coordinator-phone-page", "COORDINATOR", newCommunity());
+        browser.signIn("coordinator-phone-page", PASSWORD);
+        browser.go("/console/account.html");
+        browser.waitForText("#phone-current", "还没有填手机号");
+
+        browser.type("#phone", "12");
+        browser.click("#phone-submit");
+        browser.waitForText("#phone-feedback", "请填写正确的手机号");
+        browser.type("#phone", "137 0002 0002");
+        browser.click("#phone-submit");
+        browser.waitForText("#phone-feedback", "手机号已保存");
+        browser.waitForText("#phone-current", "137****0002");
+        assertEquals("", browser.find("#phone").getAttribute("value"), "the number is not left on the screen");
+
+        // what the notifier reads, through its audited service route, to text the top of the ladder
+        String service = org.onecall.testsupport.TestTokens.token("service-notifier", "SERVICE", List.of(), null);
+        assertEquals("13700020002", http.toBlocking().retrieve(HttpRequest.GET(
+                "/api/service/accounts/coordinator-phone-page/contact").header("Authorization", "Bearer " + service),
+                com.fasterxml.jackson.databind.JsonNode.class).get("phone").asText());
+        // another person's number is not theirs to set
+        String own = org.onecall.testsupport.TestTokens.token("coordinator-phone-page", "COORDINATOR",
+                List.of(newCommunity()), null);
+        assertEquals(403, refused(HttpRequest.PUT("/api/accounts/admin/phone", Map.of("phone", "13700020003"))
+                .header("Authorization", "Bearer " + own)).status());
+
+        browser.type("#phone", "");
+        browser.click("#phone-submit");
+        browser.waitForText("#phone-feedback", "手机号已清除");
+        browser.waitForText("#phone-current", "还没有填手机号");
+    }
+
     private void changeOwn(String current, String next, String repeat) {
         browser.type("#current-password", current);
         browser.type("#new-password", next);
