@@ -76,6 +76,25 @@ class DispatchDirectory {
                 r.path("callbackId").isNumber() ? r.path("callbackId").asLong() : null);
     }
 
+    /** Names for a staff notice (ServiceNamesController); each null where the id names nothing or was not asked. */
+    record Names(String needHousehold, String needCategory, String volunteer, String household) {
+    }
+
+    Names names(Long needId, Long volunteerId, Long householdId) {
+        StringBuilder query = new StringBuilder();
+        for (var part : new Object[][] {{"needId", needId}, {"volunteerId", volunteerId}, {"householdId", householdId}}) {
+            if (part[1] != null) {
+                query.append(query.length() == 0 ? '?' : '&').append(part[0]).append('=').append(part[1]);
+            }
+        }
+        JsonNode r = call(HttpRequest.newBuilder(uri("/api/service/names" + query)).GET());
+        return new Names(text(r, "needHousehold"), text(r, "needCategory"), text(r, "volunteer"), text(r, "household"));
+    }
+
+    private static String text(JsonNode r, String field) {
+        return r.path(field).isTextual() ? r.path(field).asText() : null;
+    }
+
     /** An SMS notice that failed for good becomes a call-back task; answers its id. */
     long callback(long needId, String eventId, String reason, String message) {
         return post("/api/service/needs/" + needId + "/callbacks", Map.of("eventId", eventId, "reason", reason,

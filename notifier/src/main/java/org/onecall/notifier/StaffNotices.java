@@ -33,9 +33,11 @@ class StaffNotices {
     private final StaffNoticeRepository notices;
     private final Clock clock;
     private final StaffScope scope;
+    private final NoticeNames names;
     private final Sinks.Many<StaffNotice> live = Sinks.many().multicast().directBestEffort();
 
-    StaffNotices(StaffNoticeRepository notices, Clock clock, StaffScope scope) {
+    StaffNotices(StaffNoticeRepository notices, Clock clock, StaffScope scope, NoticeNames names) {
+        this.names = names;
         this.notices = notices;
         this.clock = clock;
         this.scope = scope;
@@ -44,48 +46,68 @@ class StaffNotices {
     void on(EventEnvelope envelope) {
         EventPayload p = envelope.typedPayload();
         String key = "event:" + envelope.eventId();
+        if (!isNotice(p) || notices.existsBySourceKey(key)) {
+            return;
+        }
         if (p instanceof NeedEvents.NeedEscalated e) {
+            NoticeNames.Named n = names.of(e.needId(), null, null);
             record(key, envelope.communityId(), "ESCALATED", e.needId(), e.to(),
-                    "需求 #" + e.needId() + " 已上报给 " + e.to() + "：" + e.reason(),
-                    "Need #" + e.needId() + " was escalated to " + e.to() + ": " + e.reason());
+                    n.needZh() + " 已上报给 " + e.to() + "：" + e.reason(),
+                    n.needEn() + " was escalated to " + e.to() + ": " + e.reason());
         } else if (p instanceof NeedEvents.NeedUnmatched u) {
+            NoticeNames.Named n = names.of(u.needId(), null, null);
             record(key, envelope.communityId(), "UNMATCHED", u.needId(), "",
-                    "需求 #" + u.needId() + " 没有找到志愿者（" + (u.reasonZh() == null ? u.reason() : u.reasonZh())
+                    n.needZh() + " 没有找到志愿者（" + (u.reasonZh() == null ? u.reason() : u.reasonZh())
                             + "），请协调员处理。",
-                    "Need #" + u.needId() + " found no volunteer (" + u.reason() + "); a coordinator should act.");
-        } else if (p instanceof NeedEvents.JobDelayed d && NeedEvents.JobDelayed.NOT_ARRIVED.equals(d.cause())) {
+                    n.needEn() + " found no volunteer (" + u.reason() + "); a coordinator should act.");
+        } else if (p instanceof NeedEvents.JobDelayed d) {
+            NoticeNames.Named n = names.of(d.needId(), d.volunteerId(), null);
             var promised = d.promisedBy().atZone(ZONE);
             String when = promised.getMonthValue() + "月" + promised.getDayOfMonth() + "日 " + HOUR.format(promised);
             record(key, envelope.communityId(), "OVERDUE", d.needId(), String.join(",", d.notifyUsernames()),
-                    "需求 #" + d.needId() + " 逾期：志愿者 #" + d.volunteerId() + " 约定 " + when
+                    n.needZh() + " 逾期：" + n.volunteerZh() + " 约定 " + when
                             + " 前上门，至今未到。已告知居民稍候，请联系志愿者或另行安排。",
-                    "Need #" + d.needId() + " is overdue: volunteer #" + d.volunteerId() + " was due by "
+                    n.needEn() + " is overdue: " + n.volunteerEn() + " was due by "
                             + promised.toLocalDate() + " " + HOUR.format(promised)
                             + " and has not arrived. The resident was asked to wait; call the volunteer or arrange"
                             + " someone else.");
         } else if (p instanceof LoopEvents.ComplaintOpened c) {
+            NoticeNames.Named n = names.of(c.needId(), null, null);
             record(key, envelope.communityId(), "COMPLAINT", c.needId(), String.join(",", c.notifyUsernames()),
-                    "需求 #" + c.needId() + " 收到投诉（评分 " + c.rating() + (c.solved() ? "" : "，未解决") + "）："
-                            + c.about(),
-                    "Need #" + c.needId() + " has a complaint (rated " + c.rating() + (c.solved() ? "" : ", not solved")
+                    n.needZh() + " 收到投诉（评分 " + c.rating() + (c.solved() ? "" : "，未解决") + "）：" + c.about(),
+                    n.needEn() + " has a complaint (rated " + c.rating() + (c.solved() ? "" : ", not solved")
                             + "): " + c.about());
         } else if (p instanceof LoopEvents.PairingVisitMissed m) {
+            NoticeNames.Named n = names.of(null, m.volunteerId(), m.householdId());
             var start = m.windowStart().atZone(ZONE);
             String window = HOUR.format(start) + "–" + HOUR.format(m.windowEnd().atZone(ZONE));
             record(key, envelope.communityId(), "VISIT_MISSED", null, String.join(",", m.notifyUsernames()),
-                    "结对帮扶：志愿者 #" + m.volunteerId() + " 未在 " + start.getMonthValue() + "月" + start.getDayOfMonth()
-                            + "日 " + window + " 上门看望住户 #" + m.householdId() + "（连续第 " + m.missedInARow() + " 次）。",
-                    "One-to-one pairing: volunteer #" + m.volunteerId() + " did not visit household #" + m.householdId()
+                    "结对帮扶：" + n.volunteerZh() + " 未在 " + start.getMonthValue() + "月" + start.getDayOfMonth()
+                            + "日 " + window + " 上门看望" + n.householdZh() + "（连续第 " + m.missedInARow() + " 次）。",
+                    "One-to-one pairing: " + n.volunteerEn() + " did not visit " + n.householdEn()
                             + " on " + start.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
                             + " " + start.getDayOfMonth() + ", " + window + " (" + m.missedInARow() + " in a row).");
         }
     }
 
+    /** The events that make a staff notice (a late volunteer, not one who gave the job back: it is re-matched). */
+    private static boolean isNotice(EventPayload p) {
+        return p instanceof NeedEvents.NeedEscalated || p instanceof NeedEvents.NeedUnmatched
+                || (p instanceof NeedEvents.JobDelayed d && NeedEvents.JobDelayed.NOT_ARRIVED.equals(d.cause()))
+                || p instanceof LoopEvents.ComplaintOpened || p instanceof LoopEvents.PairingVisitMissed;
+    }
+
     /** A volunteer's SMS that was not a command, word for word. */
     void freeText(String sequenceId, String communityId, @Nullable Long needId, long volunteerId, String content) {
-        record("sms:" + sequenceId, communityId, "SMS_TEXT", needId, "",
-                "志愿者 #" + volunteerId + (needId == null ? "" : "（任务 #" + needId + "）") + " 短信：" + content,
-                "Volunteer #" + volunteerId + (needId == null ? "" : " (job #" + needId + ")") + " texted: " + content);
+        String key = "sms:" + sequenceId;
+        if (notices.existsBySourceKey(key)) {
+            return;
+        }
+        NoticeNames.Named n = names.of(needId, volunteerId, null);
+        record(key, communityId, "SMS_TEXT", needId, "",
+                n.volunteerZh() + " 发来短信" + (needId == null ? "" : "（" + n.needZh() + "）") + "：" + content,
+                "V" + n.volunteerEn().substring(1) + " texted" + (needId == null ? "" : " about " + n.needEn()) + ": "
+                        + content);
     }
 
     private void record(String key, String communityId, String kind, @Nullable Long needId, String recipients, String text,

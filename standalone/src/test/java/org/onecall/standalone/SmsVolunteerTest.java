@@ -94,7 +94,7 @@ class SmsVolunteerTest {
                 .contains("老人不在家，邻居说去医院了"));
         // and the community's coordinator is told, word for word, on the staff notices
         await().until(() -> coordinator.json("/notify/staff/notices").toString()
-                .contains("（任务 #" + need + "） 短信：老人不在家，邻居说去医院了"));
+                .contains("(#" + need + ")）：老人不在家，邻居说去医院了"));
         phones.reply(phone, "9 " + need);
         await().until(() -> status(need).equals("DONE"));
 
@@ -188,7 +188,7 @@ class SmsVolunteerTest {
                 "urgency", "TODAY", "description", "问养老金", "details", Map.of("topic", "养老金"))));
         await().until(() -> !status(need).equals("MATCHING"));
         await().until(() -> coordinator.json("/notify/staff/notices").toString()
-                .contains("需求 #" + need + " 没有找到志愿者"));
+                .contains("需求「李阿姨 · 政策咨询/代办手续」(#" + need + ") 没有找到志愿者"));
         operator.post("/api/needs/" + need + "/cancellation", Map.of("reason", "老人改主意了"));
 
         await().until(() -> received(mobile, "李阿姨您好：您的政策咨询/代办手续服务已取消"));

@@ -119,12 +119,15 @@ class StaffNoticesPageTest {
 
         // 1. a volunteer texts something that is no command: the coordinator reads it, word for word
         phones.reply(VOLUNTEER_PHONE, "我明天下午有空，可以多接几单");
-        browser.waitForText("#notice-list", "短信：我明天下午有空，可以多接几单");
+        // by name, not by id: the notifier asks dispatch-api for the names the events do not carry
+        browser.waitForText("#notice-list", "我明天下午有空，可以多接几单");
+        assertTrue(browser.find("#notice-list").getText().contains("志愿者赵建华 发来短信"),
+                browser.find("#notice-list").getText());
         // 2. a need nobody can take (no volunteer has the skill)
         long unmatched = Api.id(operator.post("/api/needs", Map.of("householdId", household,
                 "category", "POLICY_CONSULTING", "urgency", "TODAY", "description", "问养老金",
                 "details", Map.of("topic", "养老金"))));
-        browser.waitForText("#notice-list", "需求 #" + unmatched + " 没有找到志愿者");
+        browser.waitForText("#notice-list", "需求「钱奶奶 · 政策咨询/代办手续」(#" + unmatched + ") 没有找到志愿者");
         String list = browser.find("#notice-list").getText();
         // the matcher's reason, in Chinese for a Chinese page
         assertTrue(list.contains("社区里没有会「政策咨询/代办手续」的志愿者"), list);
@@ -139,7 +142,10 @@ class StaffNoticesPageTest {
         browser.click("#lang-switch");
         browser.waitForText("#notice-list", "found no volunteer");
         list = browser.find("#notice-list").getText();
-        assertTrue(list.contains("texted: 我明天下午有空，可以多接几单") && list.contains("No volunteer"), list);
+        assertTrue(list.contains("Volunteer 赵建华 texted") && list.contains("我明天下午有空，可以多接几单")
+                && list.contains("No volunteer"), list);
+        assertTrue(list.contains("Need “钱奶奶 · Policy and benefits consulting” (#" + unmatched + ") found no volunteer"),
+                list);
         browser.click("#notices-seen");
         browser.waiting().until(d -> !browser.find("#notices-unread").isDisplayed());
         assertEquals(0L, browser.js("return document.querySelectorAll('#notice-list li.new').length"));
@@ -159,7 +165,7 @@ class StaffNoticesPageTest {
         // 5. scope: the street's coordinator sees the community's notices (list and need log); others do not
         Api street = new Api(app.url()).signIn("coordinator-street", PASSWORD);
         Api faraway = new Api(app.url()).signIn("coordinator-faraway", PASSWORD);
-        String key = "需求 #" + unmatched + " 没有找到志愿者";
+        String key = "(#" + unmatched + ") 没有找到志愿者";
         assertTrue(street.json("/notify/staff/notices").toString().contains(key));
         assertFalse(faraway.json("/notify/staff/notices").toString().contains(key));
         assertTrue(street.json("/notify/needs/" + unmatched + "/log").isArray());
@@ -171,7 +177,7 @@ class StaffNoticesPageTest {
         browser.go("/console/queue.html?community=" + NEIGHBOUR);
         browser.waiting().until(d -> "live".equals(browser.find("#notices-state").getAttribute("data-state")));
         phones.reply(VOLUNTEER_PHONE, "电动车没电了，晚点到");
-        browser.waitForText("#notice-list", "短信：电动车没电了，晚点到");
+        browser.waitForText("#notice-list", "电动车没电了，晚点到");
         assertFalse(faraway.json("/notify/staff/notices").toString().contains("电动车没电了"));
     }
 

@@ -195,6 +195,8 @@ class DispatchAccessPolicy implements AccessPolicy {
                 // the notifier's narrow door to phone numbers (never on Kafka); each read is audited
                 Access.of(GET, "/api/service/volunteers/{volunteerId}/contact", Scope.ROLE_ONLY, SERVICE)
                         .note("one volunteer's name and full number, for one SMS; audited"),
+                Access.of(GET, "/api/service/names", Scope.ROLE_ONLY, SERVICE)
+                        .note("names for staff notices (a need's household and category, a volunteer, a household): no contacts"),
                 Access.of(GET, "/api/service/accounts/{username}/contact", Scope.ROLE_ONLY, SERVICE)
                         .note("one staff account's name and number, for one SMS at the top of the ladder; audited"),
                 Access.of(POST, "/api/service/sms-replies", Scope.ROLE_ONLY, SERVICE)
