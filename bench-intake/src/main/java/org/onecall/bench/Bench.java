@@ -41,7 +41,7 @@ final class Bench {
                 // 16 HTTP clients + the relay's connection + listeners
                 "datasources.default.maximum-pool-size", 24,
                 "datasources.notifier.url", "jdbc:h2:file:" + dir.resolve("notifier").toAbsolutePath()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        + Standalone.H2_OPTIONS,
                 "onecall.security.auth-requests-per-minute", 100_000));
         if (dispatchUrl.startsWith("jdbc:postgresql:")) {
             props.put("datasources.default.driver-class-name", "org.postgresql.Driver");

@@ -52,7 +52,7 @@ public final class IntakeBench {
 
         Path h2dir = Bench.tempDir("onecall-bench-intake-h2-");
         String h2url = "jdbc:h2:file:" + h2dir.resolve("dispatch").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + Standalone.H2_OPTIONS;
         results.addAll(run("h2", h2dir, h2url, "sa", "", clients, warmup, measure));
 
         EmbeddedPostgres pg = EmbeddedPostgres.instance();

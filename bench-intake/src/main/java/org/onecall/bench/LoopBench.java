@@ -39,7 +39,7 @@ public final class LoopBench {
         int roundTrips = quick ? 500 : 5000;
         Path dir = Bench.tempDir("onecall-bench-loop-");
         String url = "jdbc:h2:file:" + dir.resolve("dispatch").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + Standalone.H2_OPTIONS;
         System.err.println("loop: starting the standalone product (H2, embedded broker)...");
         try (Standalone app = Bench.start(dir, url, "sa", "")) {
             Bench.Stats kafka = kafkaRoundTrips(app.kafkaAdminConfig(), roundTrips);

@@ -38,7 +38,7 @@ public final class NotifyBench {
         int sends = quick ? 100 : 2000;
         Path dir = Bench.tempDir("onecall-bench-notify-");
         String url = "jdbc:h2:file:" + dir.resolve("dispatch").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + Standalone.H2_OPTIONS;
         System.err.println("notify: starting the standalone product (H2, embedded broker, SMS simulator)...");
         try (Standalone app = Bench.start(dir, url, "sa", "", Map.of("onecall.notifier.sms.quiet-hours", ""))) {
             Bench.Stats provider = providerSends(app, sends);
