@@ -8,6 +8,8 @@ const zh = {
 
   'history.by': '经办：{actor}',
   'history.system': '系统',
+  'history.matcher': '系统匹配',
+  'history.forVolunteer': '{staff}（代志愿者 {volunteer}）',
   'history.rating': '评分 {rating} 星',
   'history.declined': '志愿者拒绝：{reason}',
   'history.declinedNoReason': '志愿者拒绝',
@@ -222,6 +224,8 @@ const en = {
 
   'history.by': 'by {actor}',
   'history.system': 'the system',
+  'history.matcher': 'the matching',
+  'history.forVolunteer': '{staff} for volunteer {volunteer}',
   'history.rating': 'rated {rating} stars',
   'history.declined': 'declined by the volunteer: {reason}',
   'history.declinedNoReason': 'declined by the volunteer',

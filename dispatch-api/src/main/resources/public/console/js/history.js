@@ -6,13 +6,28 @@ import { dateTime, label, t } from './i18n.js';
 import { volunteerName } from './names.js';
 import './desks-messages.js';
 
-/** Who acted, as a name: "volunteer-7" is the volunteer's name, "system" the system, else the account. */
-export async function actorName(actor) {
-  const volunteer = /^volunteer-(\d+)$/.exec(actor ?? '');
+/**
+ * Who acted, as a name: "volunteer-7" is the volunteer's name, "system" the system, "matcher" the matching,
+ * a staff account its display name (the API's actorName), and staff for a volunteer both.
+ */
+export async function actorName(entry) {
+  const actor = entry.actor ?? '';
+  const volunteer = /^volunteer-(\d+)$/.exec(actor);
   if (volunteer) {
     return volunteerName(volunteer[1]);
   }
-  return actor === 'system' || !actor ? t('history.system') : actor;
+  const forVolunteer = /^(.+) for volunteer (\d+)$/.exec(actor);
+  if (forVolunteer) {
+    return t('history.forVolunteer', { staff: entry.actorName ?? forVolunteer[1],
+      volunteer: await volunteerName(forVolunteer[2]) });
+  }
+  if (actor === 'system' || !actor) {
+    return t('history.system');
+  }
+  if (actor === 'matcher') {
+    return t('history.matcher');
+  }
+  return entry.actorName ?? actor;
 }
 
 /** What to say about an entry besides its event and status, or null. */
@@ -52,7 +67,7 @@ export function remark(entry) {
 
 /** The <li> lines of a timeline (ol.timeline), oldest first as the API lists them. */
 export async function historyItems(entries) {
-  const actors = await Promise.all(entries.map((h) => actorName(h.actor)));
+  const actors = await Promise.all(entries.map((h) => actorName(h)));
   return entries.map((h, i) => {
     const said = remark(h);
     return el('li', { dataset: { event: h.eventType, status: h.toStatus } },

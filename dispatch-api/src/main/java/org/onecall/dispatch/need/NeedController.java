@@ -76,8 +76,8 @@ class NeedController {
     }
 
     @Get("/needs/{id}/history")
-    List<NeedHistoryEntry> history(@PathVariable long id) {
-        return needs.history(id);
+    List<Views.HistoryLine> history(@PathVariable long id) {
+        return views.history(needs.history(id));
     }
 
     /** The coordinator's queue; {@code status} may repeat, none means every need. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.onecall.dispatch.account.Accounts;
 
 /** Builds {@link Views.NeedView}s with their items and details, one query each for a whole list. */
 @Singleton
@@ -17,9 +18,11 @@ class NeedViews {
     private final Clock clock;
     private final NeedPreferenceRepository preferences;
     private final OfferScoreRepository proposals;
+    private final Accounts accounts;
 
     NeedViews(NeedListRepository.Items items, NeedListRepository.Details details, Clock clock,
-              NeedPreferenceRepository preferences, OfferScoreRepository proposals) {
+              NeedPreferenceRepository preferences, OfferScoreRepository proposals, Accounts accounts) {
+        this.accounts = accounts;
         this.preferences = preferences;
         this.proposals = proposals;
         this.items = items;
@@ -43,7 +46,7 @@ class NeedViews {
         return new Views.NeedView(v.id(), v.communityId(), v.householdId(), v.category(), v.categoryZh(), v.urgency(),
                 v.description(), v.status(), v.takenBy(), v.source(), v.sourceId(), v.matchAttempt(), v.volunteerId(),
                 v.rating(), v.buysGoods(), v.window(), v.dueAt(), v.late(), v.items(), v.details(), v.createdAt(),
-                v.updatedAt(), n.id(), message, v.preferences(), v.proposal());
+                v.updatedAt(), n.id(), message, v.preferences(), v.proposal(), v.takenByName());
     }
 
     List<Views.NeedView> of(List<Need> needs) {
@@ -64,13 +67,26 @@ class NeedViews {
         Map<Long, Views.ProposalView> latestProposal = proposals.findForNeeds(ids).stream().collect(Collectors.toMap(
                 OfferScoreRepository.Proposal::needId, p -> new Views.ProposalView(p.volunteerId(), p.score(),
                         ScoreParts.read(p.parts())), (older, newer) -> newer));
+        Map<String, String> owners = accounts.displayNames(needs.stream().map(Need::takenBy).toList());
         Instant now = clock.instant();
         return needs.stream().map(n -> new Views.NeedView(n.id(), n.communityId(), n.householdId(), n.category(),
                 Views.zh(n.category()), n.urgency(), n.description(), n.status(), n.takenBy(), n.source(), n.sourceId(),
                 n.matchAttempt(), n.volunteerId(), n.rating(), n.buysGoods(), window(n), n.dueAt(), n.lateAt(now),
                 itemsByNeed.getOrDefault(n.id(), List.of()), detailsByNeed.getOrDefault(n.id(), Map.of()),
                 n.createdAt(), n.updatedAt(), null, null, preferencesByNeed.get(n.id()),
-                latestProposal.get(n.id()))).toList();
+                latestProposal.get(n.id()), owners.get(n.takenBy()))).toList();
+    }
+
+    List<Views.HistoryLine> history(List<NeedHistoryEntry> entries) {
+        Map<String, String> names = accounts.displayNames(entries.stream().map(e -> account(e.actor())).toList());
+        return entries.stream().map(e -> new Views.HistoryLine(e.id(), e.needId(), e.occurredAt(), e.eventType(),
+                e.fromStatus(), e.toStatus(), e.actor(), e.detail(), names.get(account(e.actor())))).toList();
+    }
+
+    /** The account in an actor: the actor itself, or who acted for a volunteer ("operator-wang for volunteer 24"). */
+    private static String account(String actor) {
+        int i = actor.indexOf(" for volunteer ");
+        return i < 0 ? actor : actor.substring(0, i);
     }
 
     private static Views.WindowView window(Need n) {

@@ -34,6 +34,7 @@ final class Views {
      * A need as operators and coordinators see it: {@code takenBy} is its owner (首问责任制), {@code dueAt}
      * the service commitment and {@code late} whether it is past due and not yet served.
      * {@code attachedTo} and {@code message} are only set when a repeat call was added to this open need.
+     * {@code takenByName} is the owner's display name, for pages (null when the account is gone).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record NeedView(long id, String communityId, long householdId, String category, String categoryZh,
@@ -42,7 +43,16 @@ final class Views {
                     boolean buysGoods, WindowView window, @Nullable Instant dueAt, boolean late,
                     List<ItemView> items, Map<String, String> details, Instant createdAt, Instant updatedAt,
                     @Nullable Long attachedTo, @Nullable String message, @Nullable PreferencesView preferences,
-                    @Nullable ProposalView proposal) {
+                    @Nullable ProposalView proposal, @Nullable String takenByName) {
+    }
+
+    /**
+     * A history line as pages show it: the entry, and {@code actorName}, the display name of the staff account
+     * that acted, alone or for a volunteer ("operator-wang for volunteer 24"); null for the system, the matcher
+     * and volunteers acting themselves (pages name volunteers from their own list).
+     */
+    record HistoryLine(long id, long needId, Instant occurredAt, String eventType, @Nullable NeedStatus fromStatus,
+                       NeedStatus toStatus, String actor, @Nullable String detail, @Nullable String actorName) {
     }
 
     /** The need's matching preferences (contract C4); absent when it has none. */

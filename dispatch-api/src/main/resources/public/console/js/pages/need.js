@@ -55,7 +55,7 @@ async function render() {
     fact('need.urgency', label('urgency.', need.urgency)),
     fact('need.community', names.community),
     fact('need.household', names.household),
-    fact('need.takenBy', need.takenBy),
+    fact('need.takenBy', need.takenByName ?? need.takenBy),
     fact('need.source', label('source.', need.source)),
     fact('need.createdAt', dateTime(need.createdAt)),
     need.window && need.window.kind === 'APPOINTMENT'

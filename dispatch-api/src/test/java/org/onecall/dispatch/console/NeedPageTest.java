@@ -94,6 +94,28 @@ class NeedPageTest extends BrowserTestBase {
         browser.waitForText("#feedback", "缺少需求编号");
     }
 
+    @Test
+    void theOwnerAndWhoActedAreNamedNotGivenAsAccounts() {
+        String own = newCommunity();
+        post("/api/accounts", Map.of("username", "operator-named", "displayName", "王接线员", "role", "OPERATOR",
+                "communities", List.of(own), "password", PASSWORD));
+        String token = tree(http.toBlocking().retrieve(io.micronaut.http.HttpRequest.POST("/api/auth/login",
+                Map.of("username", "operator-named", "password", PASSWORD)).header("Authorization", "none")))
+                .get("accessToken").asText();
+        long household = post("/api/communities/" + own + "/households", Map.of("headName", "钱奶奶",
+                "phone", "13900020002", "building", "2号楼", "address", "2号楼1单元502", "lat", 39.7275,
+                "lon", 116.3405)).get("id").asLong();
+        long named = tree(http.toBlocking().retrieve(io.micronaut.http.HttpRequest.POST("/api/needs",
+                Map.of("householdId", household, "category", "MEALS", "urgency", "TODAY", "description", "送午饭"))
+                .header("Authorization", "Bearer " + token))).get("id").asLong();
+
+        browser.signIn("operator-named", PASSWORD);
+        browser.go("/console/need.html?id=" + named);
+        browser.waitForText("#history", "经办：王接线员");
+        assertTrue(browser.find("#facts").getText().contains("王接线员"), browser.find("#facts").getText());
+        assertTrue(!browser.find("#facts").getText().contains("operator-named"), "the account name is not shown");
+    }
+
     private long raise(String communityId, String description) {
         long household = post("/api/communities/" + communityId + "/households", Map.of("headName", "赵大爷",
                 "phone", "13900020001", "building", "1号楼", "address", "1号楼2单元301", "lat", 39.7275,
