@@ -10,7 +10,11 @@ import org.onecall.kit.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The first admin of an empty installation, from ONECALL_ADMIN_PASSWORD; nothing is created without it. */
+/**
+ * The first admin, from ONECALL_ADMIN_PASSWORD, when there is no admin yet; nothing is created without it. The
+ * demo community leaves its "admin" to this when the password is set, so whichever starts first, the admin
+ * signs in with ONECALL_ADMIN_PASSWORD (it once depended on the order of the two start-up listeners).
+ */
 @Singleton
 class AccountBootstrap {
 
@@ -28,14 +32,14 @@ class AccountBootstrap {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        if (accounts.any()) {
+        if (adminPassword == null || adminPassword.isBlank()) {
+            if (!demo && !accounts.any()) {
+                // the demo, when on, creates its own accounts (admin included)
+                LOG.warn("no accounts yet: set ONECALL_ADMIN_PASSWORD to create the first admin");
+            }
             return;
         }
-        if (adminPassword == null || adminPassword.isBlank()) {
-            if (demo) {
-                return; // the demo community is about to create its accounts (admin included)
-            }
-            LOG.warn("no accounts yet: set ONECALL_ADMIN_PASSWORD to create the first admin");
+        if (accounts.anyAdmin()) {
             return;
         }
         accounts.create(NewAccount.of("admin", "管理员 Administrator", Role.ADMIN, List.of(), null, null, adminPassword));

@@ -314,6 +314,10 @@ public class Accounts {
         return accounts.count() > 0;
     }
 
+    boolean anyAdmin() {
+        return accounts.findAllOrderByUsername().stream().anyMatch(a -> a.role() == Role.ADMIN);
+    }
+
     List<Account> all() {
         return accounts.findAllOrderByUsername();
     }

@@ -56,10 +56,13 @@ class DemoCommunity {
     private final Accounts accounts;
     private final Departments departments;
     private final String password;
+    private final boolean adminPasswordSet;
 
     DemoCommunity(CommunityRepository communities, StreetRepository streets, Teams teams, Households households,
                   Volunteers volunteers, Merchants merchants, Clock clock, Accounts accounts,
-                  Departments departments, @Value("${onecall.demo.password}") String password) {
+                  Departments departments, @Value("${onecall.demo.password}") String password,
+                  @Value("${onecall.security.admin-password:}") String adminPassword) {
+        this.adminPasswordSet = !adminPassword.isBlank();
         this.departments = departments;
         this.streets = streets;
         this.teams = teams;
@@ -136,7 +139,10 @@ class DemoCommunity {
         demoAccount(new NewAccount("gridleader-li", "李网格长 (第一网格)", Role.COORDINATOR, List.of(ID), null,
                 List.of("grid-1"), null, null, password));
         demoAccount(NewAccount.of("operator-wang", "王接线员", Role.OPERATOR, List.of(ID), null, null, password));
-        demoAccount(NewAccount.of("admin", "管理员 Administrator", Role.ADMIN, List.of(), null, null, password));
+        if (!adminPasswordSet) {
+            // with ONECALL_ADMIN_PASSWORD set, AccountBootstrap makes the admin with that password
+            demoAccount(NewAccount.of("admin", "管理员 Administrator", Role.ADMIN, List.of(), null, null, password));
+        }
         merchants.register(ID, "兴华大药房", List.of("MEDICINE"), LAT + 0.001, LON - 0.001, 40);
         merchants.register(ID, "兴华长者食堂", List.of("MEALS"), LAT - 0.0012, LON + 0.0008, 120);
         merchants.register(ID, "邻里生鲜超市", List.of("ERRANDS"), LAT + 0.0004, LON + 0.0015, 80);
