@@ -14,11 +14,16 @@ import org.onecall.events.EventJson;
 /** A thin JSON-over-HTTP helper for driving the product the way curl in the README does. */
 final class Api implements AutoCloseable {
 
+    /** The password of the staff accounts {@link #newStaff} makes. */
+    static final String STAFF_PASSWORD = "a staff password for the tests";
+
+    private final String baseUrl;
     private final HttpClient client;
     private final BlockingHttpClient http;
     private volatile String token;
 
     Api(String baseUrl) {
+        this.baseUrl = baseUrl;
         try {
             this.client = HttpClient.create(new URL(baseUrl));
         } catch (MalformedURLException e) {
@@ -45,6 +50,13 @@ final class Api implements AutoCloseable {
         }
         token = (String) post("/api/auth/code/login", Map.of("phone", phone, "code", code.group(1))).get("accessToken");
         return this;
+    }
+
+    /** As an admin: a staff account of one community, and a client signed in as it. */
+    Api newStaff(String username, String displayName, String role, String community) {
+        post("/api/accounts", Map.of("username", username, "displayName", displayName, "role", role,
+                "communities", List.of(community), "password", STAFF_PASSWORD));
+        return new Api(baseUrl).signIn(username, STAFF_PASSWORD);
     }
 
     String token() {

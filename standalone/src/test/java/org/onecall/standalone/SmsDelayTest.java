@@ -64,12 +64,8 @@ class SmsDelayTest {
         phones = new SimulatedPhones(app.smsUrl());
         admin.post("/api/streets", Map.of("id", STREET, "name", "清源街道"));
         admin.post("/api/communities", Map.of("id", COMMUNITY, "name", "兴华南里", "street", STREET));
-        admin.post("/api/accounts", Map.of("username", "operator-delay", "displayName", "王接线员", "role", "OPERATOR",
-                "communities", List.of(COMMUNITY), "password", "operator password 1"));
-        operator = new Api(app.url()).signIn("operator-delay", "operator password 1");
-        admin.post("/api/accounts", Map.of("username", "coordinator-delay", "displayName", "张书记",
-                "role", "COORDINATOR", "communities", List.of(COMMUNITY), "password", "coordinator password 1"));
-        coordinator = new Api(app.url()).signIn("coordinator-delay", "coordinator password 1");
+        operator = admin.newStaff("operator-delay", "王接线员", "OPERATOR", COMMUNITY);
+        coordinator = admin.newStaff("coordinator-delay", "张书记", "COORDINATOR", COMMUNITY);
         admin.post("/api/accounts", Map.of("username", "street-delay", "displayName", "陈主任", "role", "COORDINATOR",
                 "street", STREET, "phone", STREET_PHONE, "password", "street password 12"));
         // the mediation team's leader (off duty, other skills) chose texts: the ladder's first rung

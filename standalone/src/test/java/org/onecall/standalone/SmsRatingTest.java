@@ -49,9 +49,7 @@ class SmsRatingTest {
         admin = new Api(app.url()).signIn("admin", ADMIN_PASSWORD);
         phones = new SimulatedPhones(app.smsUrl());
         admin.post("/api/communities", Map.of("id", COMMUNITY, "name", "兴华南里"));
-        admin.post("/api/accounts", Map.of("username", "operator-rating", "displayName", "王接线员", "role", "OPERATOR",
-                "communities", List.of(COMMUNITY), "password", "operator password 1"));
-        operator = new Api(app.url()).signIn("operator-rating", "operator password 1");
+        operator = admin.newStaff("operator-rating", "王接线员", "OPERATOR", COMMUNITY);
     }
 
     @AfterAll

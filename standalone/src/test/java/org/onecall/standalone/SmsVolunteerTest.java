@@ -52,12 +52,8 @@ class SmsVolunteerTest {
         admin = new Api(app.url()).signIn("admin", ADMIN_PASSWORD);
         phones = new SimulatedPhones(app.smsUrl());
         admin.post("/api/communities", Map.of("id", COMMUNITY, "name", "兴华南里"));
-        admin.post("/api/accounts", Map.of("username", "operator-sms", "displayName", "王接线员", "role", "OPERATOR",
-                "communities", List.of(COMMUNITY), "password", "operator password 1"));
-        operator = new Api(app.url()).signIn("operator-sms", "operator password 1");
-        admin.post("/api/accounts", Map.of("username", "coordinator-sms", "displayName", "张主任", "role", "COORDINATOR",
-                "communities", List.of(COMMUNITY), "password", "coordinator password 1"));
-        coordinator = new Api(app.url()).signIn("coordinator-sms", "coordinator password 1");
+        operator = admin.newStaff("operator-sms", "王接线员", "OPERATOR", COMMUNITY);
+        coordinator = admin.newStaff("coordinator-sms", "张主任", "COORDINATOR", COMMUNITY);
         household = Api.id(operator.post("/api/communities/" + COMMUNITY + "/households", Map.of(
                 "headName", "钱奶奶", "phone", "139 0002 0002", "building", "兴华南里2号楼",
                 "address", "兴华南里2号楼1单元502", "grid", "grid-1", "lat", LAT, "lon", LON)));

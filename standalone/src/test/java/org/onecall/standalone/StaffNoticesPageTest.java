@@ -72,9 +72,7 @@ class StaffNoticesPageTest {
         account("coordinator-xinghua", Map.of("communities", List.of(COMMUNITY)));
         account("coordinator-street", Map.of("street", STREET));
         account("coordinator-faraway", Map.of("communities", List.of(UNRELATED)));
-        admin.post("/api/accounts", Map.of("username", "operator-xinghua", "displayName", "王接线员", "role", "OPERATOR",
-                "communities", List.of(COMMUNITY), "password", PASSWORD));
-        operator = new Api(app.url()).signIn("operator-xinghua", PASSWORD);
+        operator = admin.newStaff("operator-xinghua", "王接线员", "OPERATOR", COMMUNITY);
         household = Api.id(operator.post("/api/communities/" + COMMUNITY + "/households", Map.of(
                 "headName", "钱奶奶", "phone", RESIDENT_PHONE, "building", "兴华南里2号楼",
                 "address", "兴华南里2号楼1单元502", "grid", "grid-1", "lat", LAT, "lon", LON)));

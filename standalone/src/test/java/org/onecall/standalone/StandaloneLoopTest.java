@@ -107,9 +107,7 @@ class StandaloneLoopTest {
     @Test
     void a_need_goes_from_the_call_to_the_residents_rating_through_every_service() throws Exception {
         admin.post("/api/communities", Map.of("id", COMMUNITY, "name", "兴华南里"));
-        admin.post("/api/accounts", Map.of("username", "operator-wang", "displayName", "王接线员", "role", "OPERATOR",
-                "communities", List.of(COMMUNITY), "password", "operator password 1"));
-        Api operator = new Api(app.url()).signIn("operator-wang", "operator password 1");
+        Api operator = admin.newStaff("operator-wang", "王接线员", "OPERATOR", COMMUNITY);
         long household = Api.id(operator.post("/api/communities/" + COMMUNITY + "/households", Map.of(
                 "headName", "钱奶奶", "phone", "139 0002 0002", "building", "兴华南里2号楼",
                 "address", "兴华南里2号楼1单元502", "grid", "grid-1", "lat", LAT, "lon", LON)));

@@ -22,18 +22,31 @@ public final class TestTokens {
         return token("test-admin", "ADMIN", List.of(), null);
     }
 
+    /** The grid leader's username in {@link #gridLeader}'s token. */
+    public static final String GRID_LEADER = "test-grid-leader";
+
     public static String staff(String role, Collection<String> communities) {
-        return token("test-" + role.toLowerCase(), role, communities, null);
+        return token(staffName(role), role, communities, null);
+    }
+
+    /** The username in {@link #staff}'s token, for routes about one's own account. */
+    public static String staffName(String role) {
+        return "test-" + role.toLowerCase();
     }
 
     /** Staff of every community of a street (resolved by the service on each request). */
     public static String street(String role, String street) {
-        return token("test-street-" + role.toLowerCase(), role, List.of(), street, List.of(), null);
+        return token(streetName(role), role, List.of(), street, List.of(), null);
+    }
+
+    /** The username in {@link #street}'s token. */
+    public static String streetName(String role) {
+        return "test-street-" + role.toLowerCase();
     }
 
     /** A grid leader (网格长): a coordinator of one community, limited to some of its grids. */
     public static String gridLeader(String community, Collection<String> grids) {
-        return token("test-grid-leader", "COORDINATOR", List.of(community), null, grids, null);
+        return token(GRID_LEADER, "COORDINATOR", List.of(community), null, grids, null);
     }
 
     public static String volunteer(long volunteerId, String community) {

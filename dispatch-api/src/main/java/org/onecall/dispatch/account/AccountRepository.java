@@ -8,6 +8,7 @@ import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.onecall.kit.security.Role;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface AccountRepository extends CrudRepository<Account, Long> {
@@ -15,6 +16,8 @@ interface AccountRepository extends CrudRepository<Account, Long> {
     Optional<Account> findByUsername(String username);
 
     List<Account> findAllOrderByUsername();
+
+    boolean existsByRole(Role role);
 
     @Query("UPDATE account SET failed_logins = :failed, locked_until = :lockedUntil WHERE id = :id")
     int recordFailures(long id, int failed, @Nullable Instant lockedUntil);

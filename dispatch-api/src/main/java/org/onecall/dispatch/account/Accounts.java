@@ -315,7 +315,7 @@ public class Accounts {
     }
 
     boolean anyAdmin() {
-        return accounts.findAllOrderByUsername().stream().anyMatch(a -> a.role() == Role.ADMIN);
+        return accounts.existsByRole(Role.ADMIN);
     }
 
     List<Account> all() {

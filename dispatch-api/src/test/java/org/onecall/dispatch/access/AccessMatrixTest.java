@@ -370,12 +370,12 @@ class AccessMatrixTest extends SecuredApiTest {
         }
     }
 
-    /** The username in {@link #token}'s token for the role (TestTokens), for routes about one's own account. */
+    /** The username in {@link #token}'s token for the role, for routes about one's own account. */
     private static String usernameOf(String role) {
         return switch (role) {
-            case "STREET" -> "test-street-coordinator";
-            case "GRID" -> "test-grid-leader";
-            default -> "test-" + role.toLowerCase();
+            case "STREET" -> TestTokens.streetName("COORDINATOR");
+            case "GRID" -> TestTokens.GRID_LEADER;
+            default -> TestTokens.staffName(role);
         };
     }
 
